@@ -1,0 +1,1 @@
+"""The argument layer: curated data about the bundled interview, checked against its text."""
