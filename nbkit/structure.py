@@ -54,18 +54,19 @@ def question_instruction(text: str) -> str | None:
     if len(spans) == 2 and first.endswith("?"):
         tail = text[spans[1][0]:spans[1][1]]
         if _TRAILING_INSTRUCTION.match(tail):
-            return _verb_at_start(tail) or tail.rstrip(".!").strip()
+            return _verb_at_start(tail, 0) or tail.rstrip(".!").strip()
         return None
     if len(spans) == 1:
         return _verb_at_start(first)
     return None
 
 
-def _verb_at_start(sentence: str) -> str | None:
+def _verb_at_start(sentence: str, min_words_after: int = 2) -> str | None:
+    """The instruction verb opening ``sentence``, if it is followed by a topic of at least ``min_words_after`` words."""
     lowered = sentence.lower()
     for verb in instruction_verbs():
         if lowered.startswith(verb.lower()) and (len(sentence) == len(verb) or not sentence[len(verb)].isalnum()):
-            return verb
+            return verb if len(sentence[len(verb):].split()) >= min_words_after else None
     return None
 
 
