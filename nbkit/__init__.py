@@ -27,3 +27,12 @@ __all__ = [
     "QuizBankError",
     "ProgressStoreError",
 ]
+
+from .annotations.loaders import (  # noqa: E402  (argument layer, issue 3)
+    load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
+    load_marker_lexicon, load_markers, load_mentions, load_timeline, load_treaty_articles,
+)
+
+__all__ += ["load_claims", "load_argument_links", "load_actors", "load_aliases", "load_mentions",
+            "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
+            "load_annotations"]
