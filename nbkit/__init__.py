@@ -28,6 +28,29 @@ __all__ = [
     "ProgressStoreError",
 ]
 
+
+def setup(renderer: str = "auto") -> str:
+    """Make charts display without internet access; returns the renderer enabled ("jupyter", "svg" or "png").
+
+    See :func:`nbkit.display.setup` (altair is imported only now, not by ``import nbkit``).
+    """
+    from .display import setup as _setup
+
+    return _setup(renderer)
+
+
+def save_chart(chart, path, *, scale: float = 2.0):
+    """Save a chart as .svg, .png, .pdf or self-contained .html for handouts, offline; returns the path.
+
+    See :func:`nbkit.display.save_chart`.
+    """
+    from .display import save_chart as _save_chart
+
+    return _save_chart(chart, path, scale=scale)
+
+
+__all__ += ["setup", "save_chart"]
+
 from .annotations.loaders import (  # noqa: E402  (argument layer, issue 3)
     load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
     load_marker_lexicon, load_markers, load_mentions, load_timeline, load_treaty_articles,

@@ -1,0 +1,24 @@
+"""Altair charts of the interview and of quiz progress.
+
+Every function takes frames (from :func:`nbkit.load_interview` or :func:`nbkit.progress`) and
+returns an altair chart without displaying it; show it by leaving it last in a cell after
+``nbkit.setup()``, or save it with :func:`nbkit.save_chart`. Each chart has a title, plain-word
+axis titles, tooltips, colour-blind-safe colours and a ``description`` for screen readers.
+"""
+
+from __future__ import annotations
+
+from .argument_charts import argument_map, question_claims, timeline
+from .progress_chart import progress_chart
+from .text_charts import actor_heatmap, actor_network, answer_lengths, certainty_profile
+
+__all__ = [
+    "answer_lengths",
+    "actor_heatmap",
+    "certainty_profile",
+    "argument_map",
+    "question_claims",
+    "timeline",
+    "actor_network",
+    "progress_chart",
+]

@@ -1,0 +1,438 @@
+"""Charts tested as specs (chart.to_dict()), and drawn with the network switched off.
+
+Fixtures follow the argument-layer column contract exactly and are built from the seed
+(verbatim sentences, real offsets); when the real frames exist (iv.claims …) the same
+checks also run on them.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+
+import pandas as pd
+import pytest
+
+import nbkit
+from nbkit import charts
+from nbkit.charts.text_charts import circle_layout, co_mentions
+from nbkit.display import chart_to_svg
+from nbkit.errors import DataValidationError
+
+alt = pytest.importorskip("altair")
+
+IV = nbkit.load_interview()
+
+# ---------------------------------------------------------------- fixtures (contract columns, seed text)
+
+ALIASES = {"North Korea": "North Korea", "Pyongyang": "North Korea", "Russia": "Russia", "Moscow": "Russia",
+           "China": "China", "Beijing": "China", "Washington": "United States", "U.S.": "United States"}
+LEXICON = {"seems": ("hedge", 2), "possibly": ("hedge", 1), "likely": ("hedge", 3), "may": ("hedge", 2),
+           "clearly": ("booster", 5), "certainly": ("booster", 5)}
+
+
+def _scan(words: dict) -> list[tuple]:
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w])")
+    hits = []
+    for s in IV.sentences.itertuples():
+        for m in pattern.finditer(s.text):
+            hits.append((s.sentence_id, s.paragraph_id, s.question_id, m.group(1), s.start + m.start(),
+                         s.start + m.end()))
+    return hits
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    rows = [(i + 1, sid, pid, qid, ALIASES[alias], alias, start, end)
+            for i, (sid, pid, qid, alias, start, end) in enumerate(_scan(ALIASES))]
+    frame = pd.DataFrame(rows, columns=["mention_id", "sentence_id", "paragraph_id", "question_id", "actor",
+                                        "alias", "start", "end"])
+    frame["question_id"] = frame["question_id"].astype("Int64")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def markers():
+    rows = [(sid, pid, qid, m, LEXICON[m][0], LEXICON[m][1], start, end)
+            for sid, pid, qid, m, start, end in _scan(LEXICON)]
+    frame = pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength",
+                                        "start", "end"])
+    frame["kind"] = frame["kind"].astype(pd.CategoricalDtype(["hedge", "booster"]))
+    return frame
+
+
+# (claim_id, sentence_id, kind, voice, stance, summary): quote = that sentence of the seed, verbatim
+CLAIM_ROWS = [
+    ("C01", 5, "thesis", "prevailing_view", "transactional", "Prevailing view: the relationship is transactional."),
+    ("C02", 11, "thesis", "lee", "strategic", "Geopolitical shifts shape longer-term calculations."),
+    ("C03", 8, "reason", "prevailing_view", "transactional", "North Korea's value to Russia ends with the war."),
+    ("C04", 12, "evidence", "lee", "strategic", "Putin shattered the global order."),
+    ("C05", 16, "thesis", "lee", "strategic", "Two angles on Pyongyang's alignment."),
+    ("C06", 25, "evidence", "reported", "neither", "South Korean media report technical help."),
+]
+
+
+@pytest.fixture(scope="module")
+def claims():
+    sentences = IV.sentences.set_index("sentence_id")
+    rows = []
+    for cid, sid, kind, voice, stance, summary in CLAIM_ROWS:
+        s = sentences.loc[sid]
+        assert IV.source[s.start:s.end] == s.text
+        rows.append((cid, int(s.paragraph_id), int(s.question_id), s.text, int(s.start), int(s.end), summary,
+                     kind, voice, stance, "North Korea; Russia", ""))
+    frame = pd.DataFrame(rows, columns=["claim_id", "paragraph_id", "question_id", "quote", "start", "end", "summary",
+                                        "kind", "voice", "stance", "actors", "certainty"])
+    frame["kind"] = frame["kind"].astype(pd.CategoricalDtype(
+        ["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"]))
+    frame["voice"] = frame["voice"].astype(pd.CategoricalDtype(["lee", "prevailing_view", "reported"]))
+    frame["stance"] = frame["stance"].astype(pd.CategoricalDtype(["transactional", "strategic", "neither"]))
+    frame.loc[frame["claim_id"] == "C05", "actors"] = "North Korea; Russia; China"
+    return frame
+
+
+@pytest.fixture(scope="module")
+def links():
+    frame = pd.DataFrame([("C02", "C01", "rebuts"), ("C03", "C01", "supports"), ("C04", "C02", "supports"),
+                          ("C05", "C02", "elaborates"), ("C06", "C05", "qualifies")],
+                         columns=["from_claim", "to_claim", "relation"])
+    frame["relation"] = frame["relation"].astype(pd.CategoricalDtype(["supports", "rebuts", "qualifies",
+                                                                      "elaborates"]))
+    return frame
+
+
+@pytest.fixture(scope="module")
+def events():
+    rows = [
+        ("E01", "2023-08-18", "18 August 2023", "day", "Camp David summit (United States, Japan, South Korea)", None,
+         "https://kr.usembassy.gov/2023-trilateral-leaders-summit/", False, ""),
+        ("E02", "2023-09-13", "13 September 2023", "day", "Kim Jong Un – Putin summit", 15,
+         "http://en.people.cn/n3/2023/0913/c90000-20071375.html", False, "the Kim-Putin summit in September 2023"),
+        ("E03", "2024-06-19", "19 June 2024", "day", "Putin visits Pyongyang; treaty signed", 3,
+         "https://kcnawatch.org/newstream/1718870859-459880358/dprk-russia-treaty-on-comprehensive-strategic-partnership",
+         False, ""),
+        ("E04", "2024-11-09", "9 November 2024", "day", "Russia ratifies the treaty", None,
+         "https://tass.com/politics/1868051", True, ""),
+        ("E05", "2024-12-04", "4 December 2024", "day", "Treaty enters into force", None,
+         "https://interfax.com/newsroom/top-stories/108291/", True, ""),
+    ]
+    frame = pd.DataFrame(rows, columns=["event_id", "date", "date_label", "precision", "event", "paragraph_id",
+                                        "source", "after_interview", "quote"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["precision"] = frame["precision"].astype(pd.CategoricalDtype(["day", "month", "season", "year"]))
+    frame["paragraph_id"] = frame["paragraph_id"].astype("Int64")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return pd.DataFrame([("North Korea", "state", ""), ("Russia", "state", ""), ("China", "state", ""),
+                         ("United States", "state", "")], columns=["actor", "kind", "description"])
+
+
+@pytest.fixture(scope="module")
+def progress():
+    t = pd.Timestamp("2025-01-01T10:00")
+    rows = [("ana", "01-the-interview-as-data", "q1", 1, "b", True, t),
+            ("ana", "01-the-interview-as-data", "q2", 1, "a", False, t),
+            ("ana", "01-the-interview-as-data", "q2", 2, "c", True, t),
+            ("ana", "02-transactional-or-strategic", "q1", 1, "a", False, t),
+            ("ana", "02-transactional-or-strategic", "q1", 2, "d", False, t),
+            ("ben", "02-transactional-or-strategic", "q1", 1, "c", True, t)]
+    return pd.DataFrame(rows, columns=["learner", "notebook", "item", "attempt", "answer", "correct", "time"])
+
+
+# ---------------------------------------------------------------- spec helpers
+
+
+def units(spec: dict):
+    """Every single-view spec inside a (layered / concatenated) spec."""
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        if key in spec:
+            for child in spec[key]:
+                yield from units(child)
+            return
+    yield spec
+
+
+def rows_of(top: dict, unit: dict) -> list:
+    data = unit.get("data") or top.get("data")
+    return top["datasets"][data["name"]]
+
+
+def fields(unit: dict) -> dict:
+    return {ch: (enc.get("field") or enc.get("aggregate"), enc.get("type"))
+            for ch, enc in unit.get("encoding", {}).items() if isinstance(enc, dict) and "type" in enc}
+
+
+def has_url(obj) -> bool:
+    if isinstance(obj, dict):
+        return "url" in obj or any(has_url(v) for v in obj.values())
+    if isinstance(obj, list):
+        return any(has_url(v) for v in obj)
+    return False
+
+
+def check_common(spec: dict):
+    assert spec["title"]["text"]
+    assert len(spec["description"]) > 40
+    assert any("tooltip" in u.get("encoding", {}) for u in units(spec))
+    assert not has_url({k: v for k, v in spec.items() if k != "$schema"})
+    for u in units(spec):  # every drawn axis has a plain-word title
+        for ch in ("x", "y"):
+            enc = u.get("encoding", {}).get(ch, {})
+            axis = enc.get("axis", {})
+            if "field" in enc and axis is not None and axis.get("labels") is not False:
+                assert isinstance(enc.get("title"), str) and enc["title"][0].isupper(), (ch, enc)
+
+
+# ---------------------------------------------------------------- the charts
+
+
+def test_answer_lengths_on_seed():
+    spec = charts.answer_lengths(IV.paragraphs, IV.questions).to_dict()
+    check_common(spec)
+    assert spec["mark"]["type"] == "bar"
+    assert fields(spec) == {"x": ("question", "nominal"), "y": ("n_words", "quantitative"),
+                            "color": ("position", "ordinal"), "order": ("position", "ordinal")}
+    rows = rows_of(spec, spec)
+    assert len(rows) == 15  # 21 lines: 1 intro, 5 questions, 15 answer paragraphs
+    assert sum(r["n_words"] for r in rows) == int(IV.questions["n_answer_words"].sum())
+    assert spec["encoding"]["x"]["sort"] == ["Q1 Explain", "Q2 Examine", "Q3 Analyze", "Q4", "Q5 Assess"]
+    assert [r["paragraph_id"] for r in rows] == [3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21]
+    assert [r["position"] for r in rows[:4]] == [1, 2, 3, 1] and rows[0]["question"] == "Q1 Explain"
+    assert set(rows[0]) == {"question", "paragraph_id", "position", "n_words", "opening"}
+
+
+def test_answer_lengths_without_questions_uses_short_labels():
+    spec = charts.answer_lengths(IV.paragraphs).to_dict()
+    assert spec["encoding"]["x"]["sort"] == ["Q1", "Q2", "Q3", "Q4", "Q5"]
+
+
+def test_actor_heatmap(mentions):
+    spec = charts.actor_heatmap(mentions, IV.questions).to_dict()
+    check_common(spec)
+    cells, numbers = spec["layer"]
+    assert cells["mark"]["type"] == "rect" and numbers["mark"]["type"] == "text"
+    assert fields(cells) == {"x": ("question", "nominal"), "y": ("actor", "nominal"),
+                             "color": ("mentions", "quantitative")}
+    rows = rows_of(spec, cells)
+    n_actors = mentions.dropna(subset=["question_id"])["actor"].nunique()
+    assert len(rows) == n_actors * 5
+    assert sum(r["mentions"] for r in rows) == int(mentions["question_id"].notna().sum())
+    assert cells["encoding"]["color"]["scale"]["scheme"] == "viridis"
+
+
+def test_certainty_profile(markers):
+    spec = charts.certainty_profile(markers, IV.paragraphs).to_dict()
+    check_common(spec)
+    assert spec["mark"]["type"] == "bar"
+    assert fields(spec) == {"x": ("question", "nominal"), "xOffset": ("kind", "nominal"),
+                            "y": ("per_100_words", "quantitative"), "color": ("kind", "nominal")}
+    rows = rows_of(spec, spec)
+    assert len(rows) == 10  # 5 questions x (hedge, booster)
+    answer_pids = set(IV.paragraphs.loc[IV.paragraphs["role"] == "answer", "paragraph_id"])
+    assert sum(r["markers"] for r in rows) == int(markers["paragraph_id"].isin(answer_pids).sum())
+    q1 = next(r for r in rows if r["question"] == "Q1" and r["kind"] == "hedge")
+    words = int(IV.questions.loc[0, "n_answer_words"])
+    assert q1["words"] == words and q1["per_100_words"] == round(100 * q1["markers"] / words, 2)
+    assert spec["encoding"]["color"]["scale"]["range"] == ["#56B4E9", "#D55E00"]
+
+
+def test_argument_map(claims, links):
+    spec = charts.argument_map(claims, links).to_dict()
+    check_common(spec)
+    edges, nodes, names = spec["layer"]
+    assert [edges["mark"]["type"], nodes["mark"]["type"], names["mark"]["type"]] == ["rule", "point", "text"]
+    assert fields(nodes) == {"x": ("x", "quantitative"), "y": ("y", "quantitative"), "color": ("stance", "nominal"),
+                             "shape": ("kind", "nominal")}
+    assert fields(edges)["strokeDash"] == ("relation", "nominal")
+    assert len(rows_of(spec, nodes)) == len(claims) and len(rows_of(spec, edges)) == len(links)
+    assert "quote" in {t["field"] for t in nodes["encoding"]["tooltip"]}
+    assert spec["layer"][1]["encoding"]["color"]["scale"]["domain"] == ["transactional", "strategic", "neither"]
+    by_id = {r["claim_id"]: r for r in rows_of(spec, nodes)}
+    assert by_id["C02"]["y"] == 0 and by_id["C01"]["y"] == 1 and by_id["C06"]["y"] == 2  # voice rows
+    first = rows_of(spec, edges)[0]
+    assert (first["x"], first["y"], first["x2"], first["y2"]) == (by_id["C02"]["x"], 0, by_id["C01"]["x"], 1)
+
+
+def test_argument_map_rejects_a_link_to_an_unknown_claim(claims):
+    bad = pd.DataFrame({"from_claim": ["C01"], "to_claim": ["C99"], "relation": ["supports"]})
+    with pytest.raises(DataValidationError, match="row 1, field 'to_claim'.*C99"):
+        charts.argument_map(claims, bad)
+
+
+def test_question_claims_is_linked(claims):
+    chart = charts.question_claims(IV.questions, claims)
+    spec = chart.to_dict()
+    check_common(spec)
+    bars, listing = spec["hconcat"]
+    assert bars["mark"]["type"] == "bar" and listing["mark"]["type"] == "text"
+    assert spec["params"][0]["name"] == "pick_question" and spec["params"][0]["views"] == [bars["name"]]
+    assert spec["params"][0]["select"] == {"type": "point", "fields": ["question_id"], "on": "click",
+                                           "clear": "dblclick"}
+    assert listing["transform"] == [{"filter": {"param": "pick_question"}}]
+    assert fields(bars)["x"] == ("count", "quantitative") and fields(listing)["text"] == ("line", "nominal")
+    assert len(spec["datasets"][spec["data"]["name"]]) == len(claims)
+
+
+def test_timeline(events):
+    spec = charts.timeline(events).to_dict()
+    check_common(spec)
+    points, rule, note = spec["layer"]
+    assert [points["mark"]["type"], rule["mark"]["type"], note["mark"]["type"]] == ["point", "rule", "text"]
+    assert fields(points) == {"x": ("date", "temporal"), "y": ("label", "nominal"), "color": ("when", "nominal"),
+                              "shape": ("when", "nominal")}
+    rows = rows_of(spec, points)
+    assert len(rows) == 5 and [r["when"] for r in rows].count("After the interview") == 2
+    assert rows_of(spec, rule) == [{"date": "2024-08-01T00:00:00", "label": "Interview published (August 2024)"}]
+    assert rows[0]["paragraph"] == "not in the interview" and rows[1]["paragraph"] == "paragraph 15"
+
+
+def test_co_mentions_and_layout(mentions, claims):
+    nodes, edges = co_mentions(mentions)
+    assert nodes["mentions"].sum() == len(mentions)
+    sentence_pairs = mentions.groupby("sentence_id")["actor"].nunique()
+    assert edges["weight"].sum() == int((sentence_pairs * (sentence_pairs - 1) // 2).sum())
+    assert (edges["source"] < edges["target"]).all()
+    nodes, edges = co_mentions(claims)
+    assert dict(zip(nodes["actor"], nodes["mentions"])) == {"North Korea": 6, "Russia": 6, "China": 1}
+    assert edges.values.tolist() == [["China", "North Korea", 1], ["China", "Russia", 1],
+                                     ["North Korea", "Russia", 6]]
+    layout = circle_layout(["a", "b", "c", "d"])
+    assert layout[["x", "y"]].values.tolist() == [[0.0, 1.0], [1.0, 0.0], [-0.0, -1.0], [-1.0, -0.0]]
+
+
+def test_actor_network(mentions, actors):
+    spec = charts.actor_network(mentions, actors).to_dict()
+    check_common(spec)
+    lines, dots, names = spec["layer"]
+    assert [lines["mark"]["type"], dots["mark"]["type"], names["mark"]["type"]] == ["rule", "circle", "text"]
+    assert fields(lines)["strokeWidth"] == ("weight", "quantitative")
+    assert fields(dots)["size"] == ("mentions", "quantitative") and fields(dots)["color"] == ("kind", "nominal")
+    node_rows = rows_of(spec, dots)
+    assert len(node_rows) == mentions["actor"].nunique() == 4
+    assert node_rows[0]["y"] == 1.0 and node_rows[0]["mentions"] == max(r["mentions"] for r in node_rows)
+    assert len(rows_of(spec, lines)) == len(co_mentions(mentions)[1])
+    assert spec == charts.actor_network(mentions, actors).to_dict()  # deterministic
+
+
+def test_progress_chart(progress):
+    spec = charts.progress_chart(progress).to_dict()
+    check_common(spec)
+    assert spec["mark"]["type"] == "bar"
+    assert fields(spec) == {"x": ("notebook", "nominal"), "y": ("items", "quantitative"),
+                            "color": ("status", "nominal"), "order": ("status_rank", "quantitative")}
+    assert rows_of(spec, spec) == [
+        {"notebook": "01-the-interview-as-data", "status": "Right first time", "items": 1, "attempts": 1},
+        {"notebook": "01-the-interview-as-data", "status": "Right after retrying", "items": 1, "attempts": 2},
+        {"notebook": "02-transactional-or-strategic", "status": "Right first time", "items": 1, "attempts": 1},
+        {"notebook": "02-transactional-or-strategic", "status": "Not right yet", "items": 1, "attempts": 2},
+    ]
+    ana = charts.progress_chart(progress, learner="ana").to_dict()
+    assert len(rows_of(ana, ana)) == 3 and "Learner ana" in ana["title"]["subtitle"]
+    empty = charts.progress_chart(progress.iloc[0:0]).to_dict()
+    assert rows_of(empty, empty) == [] and "none answered yet" in empty["description"]
+
+
+def test_missing_column_names_the_frame_and_field(claims):
+    with pytest.raises(DataValidationError, match="claims, field 'stance'.*iv.claims"):
+        charts.argument_map(claims.drop(columns="stance"), pd.DataFrame(columns=["from_claim", "to_claim",
+                                                                                   "relation"]))
+    with pytest.raises(DataValidationError, match="expected a pandas DataFrame"):
+        charts.answer_lengths([1, 2])
+
+
+# ---------------------------------------------------------------- the real argument layer, once it exists
+
+
+def _real(name):
+    try:
+        return getattr(nbkit.load_interview(), name)
+    except (AttributeError, NotImplementedError):
+        pytest.skip(f"iv.{name} is not built yet")
+
+
+def test_real_frames_chart_like_the_fixtures():
+    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 26 markers, 14 events)."""
+    iv = nbkit.load_interview()
+    claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
+    markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
+    spec = charts.argument_map(claims, links).to_dict()
+    check_common(spec)
+    assert len(rows_of(spec, spec["layer"][1])) == len(claims) == 54
+    assert len(rows_of(spec, spec["layer"][0])) == len(links) == 57
+    spec = charts.actor_heatmap(mentions, iv.questions).to_dict()
+    cells = rows_of(spec, spec["layer"][0])
+    assert len(cells) == 9 * 5 and sum(r["mentions"] for r in cells) == int(mentions["question_id"].notna().sum())
+    assert spec["layer"][0]["encoding"]["y"]["sort"][0] == "Russia"
+    spec = charts.certainty_profile(markers, iv.paragraphs).to_dict()
+    rows = rows_of(spec, spec)
+    assert len(rows) == 10 and sum(r["markers"] for r in rows) == len(markers) == 26
+    spec = charts.timeline(events).to_dict()
+    rows = rows_of(spec, spec["layer"][0])
+    assert len(rows) == len(events) == 14 and [r["when"] for r in rows].count("After the interview") == 3
+    spec = charts.actor_network(mentions, actors).to_dict()
+    assert len(rows_of(spec, spec["layer"][1])) == mentions["actor"].nunique() == 12
+    assert "North Korea and Russia (28 sentences)" in spec["description"]
+    spec = charts.question_claims(iv.questions, claims).to_dict()
+    assert len(spec["datasets"][spec["data"]["name"]]) == len(claims)
+    assert len(chart_to_svg(charts.argument_map(claims, links))) > 10_000
+
+
+# ---------------------------------------------------------------- drawn offline
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+CHARTS = {
+    "answer_lengths": lambda f: charts.answer_lengths(IV.paragraphs, IV.questions),
+    "actor_heatmap": lambda f: charts.actor_heatmap(f["mentions"], IV.questions),
+    "certainty_profile": lambda f: charts.certainty_profile(f["markers"], IV.paragraphs),
+    "argument_map": lambda f: charts.argument_map(f["claims"], f["links"]),
+    "question_claims": lambda f: charts.question_claims(IV.questions, f["claims"]),
+    "timeline": lambda f: charts.timeline(f["events"]),
+    "actor_network": lambda f: charts.actor_network(f["mentions"], f["actors"]),
+    "actor_network_claims": lambda f: charts.actor_network(f["claims"]),
+    "progress_chart": lambda f: charts.progress_chart(f["progress"]),
+}
+
+
+@pytest.fixture(scope="module")
+def frames(mentions, markers, claims, links, events, actors, progress):
+    return dict(mentions=mentions, markers=markers, claims=claims, links=links, events=events, actors=actors,
+                progress=progress)
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_every_chart_draws_to_svg_offline(name, frames, no_network):
+    with pytest.raises(OSError):
+        socket.create_connection(("cdn.jsdelivr.net", 443))
+    chart = CHARTS[name](frames)
+    svg = chart_to_svg(chart)
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert chart.to_dict()["title"]["text"] in svg  # the title is drawn
+
+
+@pytest.mark.parametrize("suffix,magic", [(".svg", b"<svg"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
+                                          (".html", b"<!DOCTYPE html>")])
+def test_save_chart_formats_offline(tmp_path, frames, no_network, suffix, magic):
+    path = nbkit.save_chart(CHARTS["argument_map"](frames), tmp_path / f"map{suffix}")
+    data = path.read_bytes()
+    assert data.lstrip()[:len(magic)].lower() == magic.lower()
+    if suffix == ".html":
+        assert b"cdn.jsdelivr.net" not in data and b"<script src=\"http" not in data
+
+
+def test_save_chart_rejects_unknown_suffix(tmp_path, frames):
+    with pytest.raises(ValueError, match=r"\.svg, \.png, \.pdf or \.html"):
+        nbkit.save_chart(CHARTS["timeline"](frames), tmp_path / "chart.jpg")
