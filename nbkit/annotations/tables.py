@@ -169,8 +169,9 @@ def _read_yaml(path: str, text: str, name: str):
 
 @lru_cache(maxsize=None)
 def _validator(name: str):
-    import jsonschema
+    from ..jsonschema_import import import_jsonschema
 
+    jsonschema = import_jsonschema()
     fields = SCHEMAS[name]
     schema = {"type": "object", "properties": fields, "required": list(fields), "additionalProperties": False}
     return jsonschema.Draft202012Validator(schema)
