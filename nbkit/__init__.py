@@ -59,3 +59,18 @@ from .annotations.loaders import (  # noqa: E402  (argument layer, issue 3)
 __all__ += ["load_claims", "load_argument_links", "load_actors", "load_aliases", "load_mentions",
             "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
             "load_annotations"]
+
+
+def __getattr__(name: str):
+    """Load ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts`` and ``nbkit.exercise`` on first use: ``import nbkit`` stays cheap.
+
+    ``nbkit.progress()`` returns the progress frame (the module is callable).
+    """
+    if name in ("quiz", "progress", "charts", "exercise"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ += ["quiz", "progress", "charts", "exercise"]

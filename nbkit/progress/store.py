@@ -1,0 +1,164 @@
+"""The progress store: one JSON file of every quiz submission.
+
+Location: ``$NBKIT_PROGRESS`` (a file path) if set, else ``progress.json`` in
+``platformdirs.user_data_dir("nbkit")``. Each write reads the file, appends, and replaces it
+atomically (temporary file in the same folder, fsync, ``os.replace``) while holding a
+``filelock.FileLock`` on ``<file>.lock``, so two kernels writing at once lose nothing and a
+killed writer leaves the previous complete file. A corrupt file is renamed aside with a
+timestamp and a warning, and a new one is started. A folder that cannot be written (read-only,
+disk full) raises :class:`nbkit.errors.ProgressStoreError`; earlier answers stay intact.
+
+File format: ``{"format": "nbkit-progress", "version": 1, "records": [...]}``, each record
+``{"learner", "notebook", "item", "attempt", "answer", "correct", "time"}``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import tempfile
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import ProgressStoreError
+
+__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "ENV_PATH", "ENV_LEARNER", "FIELDS"]
+
+ENV_PATH = "NBKIT_PROGRESS"
+ENV_LEARNER = "NBKIT_LEARNER"
+FIELDS = ("learner", "notebook", "item", "attempt", "answer", "correct", "time")
+_FORMAT = "nbkit-progress"
+
+
+def default_path() -> Path:
+    """``$NBKIT_PROGRESS`` if set, else ``<user data dir>/nbkit/progress.json``."""
+    env = os.environ.get(ENV_PATH)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("nbkit")) / "progress.json"
+
+
+def learner_name() -> str:
+    """``$NBKIT_LEARNER`` if set, else the login name (``getpass.getuser()``), else "learner"."""
+    name = os.environ.get(ENV_LEARNER, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "learner"
+
+
+class ProgressStore:
+    """Read and append records of one progress file (default: :func:`default_path`)."""
+
+    def __init__(self, path: str | Path | None = None, timeout: float = 30.0):
+        self.path = Path(path) if path is not None else default_path()
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"<ProgressStore {self.path}>"
+
+    def _lock(self):
+        from filelock import FileLock
+
+        return FileLock(str(self.path) + ".lock", timeout=self.timeout)
+
+    def records(self) -> list[dict]:
+        """All records, oldest first (a copy). A missing file means no records."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._lock():
+                return self._read()
+        except OSError:
+            # Reading must never crash a lesson: fall back to an unlocked read, then to nothing.
+            try:
+                return self._read(move_aside=False)
+            except OSError as exc:
+                warnings.warn(f"Cannot read the progress file {self.path} ({exc.strerror or exc}).",
+                              RuntimeWarning, stacklevel=2)
+                return []
+
+    def count(self, learner: str, notebook: str, item: str) -> int:
+        """How many records this learner already has for this item."""
+        return sum(r.get("learner") == learner and r.get("notebook") == notebook and r.get("item") == item
+                   for r in self.records())
+
+    def last_attempt(self, learner: str, notebook: str, item: str) -> int:
+        """The learner's highest attempt number at this item (0 if none)."""
+        return max((int(r.get("attempt") or 0) for r in self.records() if r.get("learner") == learner
+                    and r.get("notebook") == notebook and r.get("item") == item), default=0)
+
+    def append(self, record: dict) -> None:
+        """Append one record (keys :data:`FIELDS`) and replace the file atomically."""
+        rec = {k: record.get(k) for k in FIELDS}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._lock():
+                records = self._read()
+                records.append(rec)
+                self._write(records)
+        except ProgressStoreError:
+            raise
+        except OSError as exc:
+            raise ProgressStoreError(self.path, f"cannot save your answer ({exc.strerror or exc}). "
+                                     "Earlier answers are safe. Free some disk space, or set NBKIT_PROGRESS "
+                                     "to a file in a folder you can write to.") from exc
+
+    def _read(self, move_aside: bool = True) -> list[dict]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        try:
+            doc = json.loads(text)
+            if not (isinstance(doc, dict) and doc.get("format") == _FORMAT and isinstance(doc.get("records"), list)):
+                raise ValueError("not an nbkit progress file")
+            return doc["records"]
+        except ValueError as exc:
+            if move_aside:
+                stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+                aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+                os.replace(self.path, aside)
+                warnings.warn(f"The progress file {self.path} was damaged ({exc}); it was moved to {aside} "
+                              "and a new one was started. Send the moved file to your teacher if answers are missing.",
+                              RuntimeWarning, stacklevel=3)
+            return []
+
+    def _write(self, records: list[dict]) -> None:
+        data = json.dumps({"format": _FORMAT, "version": 1, "records": records}, ensure_ascii=False, indent=1)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        try:  # make the rename itself durable
+            dir_fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError:
+            pass
+
+
+def record_answer(notebook: str, item: str, answer: str, correct: bool | None, attempt: int,
+                  path: str | Path | None = None, learner: str | None = None) -> dict:
+    """Append one submission to the store and return the record written."""
+    rec = {"learner": learner or learner_name(), "notebook": notebook, "item": item, "attempt": int(attempt),
+           "answer": answer, "correct": correct,
+           "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+    ProgressStore(path).append(rec)
+    return rec

@@ -1,0 +1,190 @@
+"""Quiz banks: the bundled banks are valid; broken banks fail with the file, the item and the field."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+import nbkit
+from nbkit.errors import QuizBankError
+from nbkit.quiz import answer_strings, list_banks, load_bank, validate_bank
+from nbkit.quiz.bank import TYPES
+
+CHOICE = {
+    "id": "who", "type": "multiple_choice", "question": "Who answers?",
+    "answers": [{"answer": "Lee", "correct": True, "feedback": "Yes (paragraph 1)."},
+                {"answer": "Kuo", "correct": False, "feedback": "She asks (paragraph 1)."}],
+    "explanation": "Paragraph 1 names them.",
+    "evidence": {"paragraph_id": 1, "quote": "This conversation with Rachel Minyoung Lee"},
+    "level": "remember", "tags": ["people"],
+}
+MATCH = {
+    "id": "roles", "type": "match", "question": "Match.",
+    "pairs": [{"label": "Paragraph 1", "answer": "intro", "feedback": "First line."},
+              {"label": "Paragraph 2", "answer": "question", "feedback": "A question."}],
+    "options": ["intro", "question", "answer"],
+    "explanation": "Roles.", "evidence": {"paragraph_id": 2, "quote": "Are North Korea-Russia relations transactional or strategic?"},
+    "level": "understand", "tags": [],
+}
+FREE = {
+    "id": "why", "type": "free_response", "question": "Why?", "model_answer": "Because.", "rubric": ["Says why."],
+    "explanation": "See paragraph 3.", "evidence": {"paragraph_id": 3, "quote": "the prevailing view"},
+    "level": "evaluate", "tags": [],
+}
+
+
+def _bank(*items):
+    return {"notebook": "99-test", "title": "Test", "items": [copy.deepcopy(i) for i in items]}
+
+
+def test_bundled_banks_are_valid():
+    assert list_banks()[:2] == ["00-start-here", "01-the-interview-as-data"]
+    for stem in ("00-start-here", "01-the-interview-as-data"):
+        bank = load_bank(stem)
+        assert bank.notebook == stem
+        assert len(bank.items) >= 4
+        assert all(it.data["level"] in ("remember", "understand", "analyse", "evaluate") for it in bank.items)
+
+
+def test_bundled_banks_cover_every_type():
+    kinds = {it.type for stem in ("00-start-here", "01-the-interview-as-data") for it in load_bank(stem).items}
+    assert kinds == set(TYPES)
+
+
+def test_bank_ids():
+    assert load_bank("00-start-here").ids() == [
+        "who-is-interviewed", "series-number", "one-analyst", "question-order", "first-impression"]
+    assert load_bank("01-the-interview-as-data").ids() == [
+        "paragraph-count", "roles", "instruction-verbs", "miliary-typo", "three-reasons"]
+
+
+def test_evidence_quotes_are_verbatim_from_the_seed():
+    iv = nbkit.load_interview()
+    text = dict(zip(iv.paragraphs["paragraph_id"], iv.paragraphs["text"]))
+    for stem in ("00-start-here", "01-the-interview-as-data"):
+        for it in load_bank(stem).items:
+            assert it.quote in text[it.paragraph_id], (stem, it.id)
+
+
+def _broken(**changes):
+    item = copy.deepcopy(CHOICE)
+    for key, value in changes.items():
+        if value is None:
+            item.pop(key)
+        else:
+            item[key] = value
+    return _bank(CHOICE | {"id": "first"}, item)
+
+
+def _set(item, path, value):
+    item = copy.deepcopy(item)
+    *parents, last = path
+    target = item
+    for p in parents:
+        target = target[p]
+    if value is None:
+        del target[last]
+    else:
+        target[last] = value
+    return item
+
+
+BROKEN = [
+    # (case, bank, item, field, reason fragment)
+    ("missing explanation", _bank(_set(CHOICE, ["explanation"], None)), "who", "explanation", "is required but missing"),
+    ("bad level", _bank(_set(CHOICE, ["level"], "apply")), "who", "level",
+     "'apply' is not allowed; use one of: remember, understand, analyse, evaluate"),
+    ("unknown type", _bank(_set(CHOICE, ["type"], "essay")), "who", "type", "'essay' is not allowed"),
+    ("answer without correct", _bank(_set(CHOICE, ["answers", 1, "correct"], None)), "who", "answers[1].correct",
+     "is required but missing"),
+    ("answer without feedback", _bank(_set(CHOICE, ["answers", 0, "feedback"], None)), "who", "answers[0].feedback",
+     "is required but missing"),
+    ("misspelt option field", _bank(_set(CHOICE, ["answers", 0, "feedbak"], "x")), "who", "answers[0].feedbak",
+     "is not a known field"),
+    ("misspelt item field", _bank(_set(CHOICE, ["hint"], "x")), "who", "hint", "is not a known field"),
+    ("two correct answers", _bank(_set(CHOICE, ["answers", 1, "correct"], True)), "who", "answers",
+     "a multiple_choice item needs exactly one answer with 'correct: true'"),
+    ("quote not verbatim", _bank(_set(CHOICE, ["evidence", "quote"], "the Stimson Center's Korea Program")), "who",
+     "evidence.quote", "the quote is not in paragraph 1"),
+    ("quote in another paragraph", _bank(_set(CHOICE, ["evidence", "quote"], "the prevailing view")), "who",
+     "evidence.quote", "the quote is not in paragraph 1 (it is in paragraph 3)"),
+    ("no such paragraph", _bank(_set(CHOICE, ["evidence", "paragraph_id"], 99)), "who", "evidence.paragraph_id",
+     "paragraph 99 does not exist; the interview has paragraphs 1-21"),
+    ("evidence without quote", _bank(_set(CHOICE, ["evidence", "quote"], None)), "who", "evidence.quote",
+     "is required but missing"),
+    ("duplicate id", _bank(CHOICE, CHOICE), "who", "id", "this id is used twice"),
+    ("bad id", _bank(_set(CHOICE, ["id"], "Who Is")), "Who Is", "id", "does not match"),
+    ("second item missing id", _bank(CHOICE, _set(CHOICE, ["id"], None)), "#2", "id", "is required but missing"),
+    ("match answer not an option", _bank(_set(MATCH, ["pairs", 0, "answer"], "preface")), "roles", "pairs[0].answer",
+     "'preface' is not one of the item's options"),
+    ("match with answers", _bank(_set(MATCH, ["answers"], [])), "roles", "answers", "does not belong to a match item"),
+    ("free response without rubric", _bank(_set(FREE, ["rubric"], None)), "why", "rubric", "is required but missing"),
+    ("true_false unquoted", _bank(_set(_set(CHOICE, ["type"], "true_false"), ["answers"], [
+        {"answer": True, "correct": True, "feedback": "a"}, {"answer": "False", "correct": False, "feedback": "b"}])),
+     "who", "answers[0].answer", "YAML read True as a boolean; put it in quotes"),
+    ("string without a correct answer", _bank(_set(_set(CHOICE, ["type"], "string"), ["answers"], [
+        {"answer": "x", "correct": False, "feedback": "no"}, {"type": "default", "feedback": "no"}])),
+     "who", "answers", "a string item needs at least one accepted answer with 'correct: true'"),
+    ("poll with correct", _bank(_set(_set(CHOICE, ["type"], "poll"), ["answers"], [
+        {"answer": "a"}, {"answer": "b", "correct": True}])), "who", "answers[1].correct", "is not a known field"),
+]
+
+
+@pytest.mark.parametrize("case,bank,item,field,reason", BROKEN, ids=[b[0] for b in BROKEN])
+def test_schema_errors_name_file_item_and_field(tmp_path, case, bank, item, field, reason):
+    path = tmp_path / "99-test.yaml"
+    path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(QuizBankError) as info:
+        load_bank(path)
+    err = info.value
+    assert (err.path, err.item, err.field) == (str(path), item, field)
+    assert reason in err.reason
+    assert str(err).startswith(f"99-test.yaml, item '{item}', field '{field}': ")
+
+
+def test_bank_level_errors(tmp_path):
+    with pytest.raises(QuizBankError, match=r"99-test.yaml, field 'items': is required but missing"):
+        validate_bank({"notebook": "99-test", "title": "T"}, "99-test.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("notebook: 99-test\ntitle: a: b\n", encoding="utf-8")
+    with pytest.raises(QuizBankError, match=r"bad.yaml: not valid YAML at line 2, column 9"):
+        load_bank(bad)
+    with pytest.raises(QuizBankError, match="no bundled quiz bank for notebook '42-nothing'"):
+        load_bank("42-nothing")
+    with pytest.raises(QuizBankError, match="00-start-here.yaml, item 'nope': no item with this id"):
+        nbkit.quiz.get_item("00-start-here", "nope")
+
+
+def test_script_in_a_bank_shows_as_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBKIT_PROGRESS", str(tmp_path / "p.json"))
+    evil = _set(_set(CHOICE, ["question"], "<script>alert(1)</script> Who?"),
+                ["answers", 0, "feedback"], "<b>bold</b> & more")
+    path = tmp_path / "99-test.yaml"
+    path.write_text(yaml.safe_dump(_bank(evil), allow_unicode=True), encoding="utf-8")
+    item = load_bank(path).item("who")
+    from nbkit.quiz.widgets import QuizView
+
+    view = QuizView(item)
+    assert view.widget.prompt.value == ("<p><strong>&lt;script&gt;alert(1)&lt;/script&gt; Who?</strong> "
+                                        "<em>(choose one)</em></p>")
+    view.widget.inputs.value = 0
+    view.widget.submit.click()
+    assert "<p>&lt;b&gt;bold&lt;/b&gt; &amp; more</p>" in view.widget.feedback.value
+    html = view._repr_mimebundle_()["text/html"]
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Who?" in html
+
+
+def test_answer_strings_for_notebook_checks():
+    strings = answer_strings("00-start-here")
+    assert strings[:2] == ["Rachel Minyoung Lee", "The interview gives one analyst’s view: Mercy Kuo asks, "
+                                                  "Rachel Minyoung Lee answers. So write “Lee argues…”, not “the article proves…”."]
+    assert "427" in strings and "427th" in strings
+    assert "True" not in strings and "False" not in strings
+    assert ("Are the relations transactional or strategic? > Pyongyang’s calculus in moving closer to Moscow > "
+            "Moscow’s agenda in seeking North Korea’s support > What the two are signaling to Washington and Beijing > "
+            "Implications for the China-U.S. competition in Northeast Asia") in strings
+    strings01 = answer_strings("01-the-interview-as-data")
+    assert "21" in strings01 and "miliary" in strings01 and "military" in strings01
+    assert any(s.startswith("Lee reports three reasons behind the common assessment") for s in strings01)
