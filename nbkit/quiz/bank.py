@@ -148,8 +148,10 @@ def _load_text(text: str, path: str, interview) -> Bank:
 
 def validate_bank(doc: Any, path: str | Path = "<bank>", interview=None) -> None:
     """Raise :class:`QuizBankError` for the first problem in a parsed bank ``doc``; None if valid."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
+    from ..jsonschema_import import import_jsonschema
+
+    jsonschema = import_jsonschema()
+    Draft202012Validator, best_match = jsonschema.Draft202012Validator, jsonschema.exceptions.best_match
 
     path = str(path)
     validator = Draft202012Validator(schema())
