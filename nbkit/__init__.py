@@ -60,6 +60,11 @@ __all__ += ["load_claims", "load_argument_links", "load_actors", "load_aliases",
             "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
             "load_annotations"]
 
+from .kwic import kwic  # noqa: E402  (keyword in context, issue 5)
+from .lexicons import load_instruction_verbs  # noqa: E402
+
+__all__ += ["kwic", "load_instruction_verbs"]
+
 
 def __getattr__(name: str):
     """Load ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts`` and ``nbkit.exercise`` on first use: ``import nbkit`` stays cheap.
