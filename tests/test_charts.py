@@ -436,3 +436,17 @@ def test_save_chart_formats_offline(tmp_path, frames, no_network, suffix, magic)
 def test_save_chart_rejects_unknown_suffix(tmp_path, frames):
     with pytest.raises(ValueError, match=r"\.svg, \.png, \.pdf or \.html"):
         nbkit.save_chart(CHARTS["timeline"](frames), tmp_path / "chart.jpg")
+
+
+def test_argument_map_focus_on_one_question():
+    iv = nbkit.load_interview()
+    spec = charts.argument_map(iv.claims, iv.argument_links, questions=[2]).to_dict()
+    edges, nodes = spec["layer"][0], spec["layer"][1]
+    q2 = iv.claims[iv.claims["question_id"] == 2]
+    assert len(rows_of(spec, nodes)) == len(q2)
+    ids = set(q2["claim_id"])
+    links = iv.argument_links
+    assert len(rows_of(spec, edges)) == int((links["from_claim"].isin(ids) & links["to_claim"].isin(ids)).sum())
+    assert nodes["encoding"]["x"]["scale"]["domain"] == [1.45, 2.55]
+    with pytest.raises(DataValidationError, match="no claims answer question"):
+        charts.argument_map(iv.claims, iv.argument_links, questions=[9])

@@ -55,10 +55,11 @@ def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
     return data
 
 
-def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame):
+def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=None):
     """The argument as a map: claims as points placed by question (x) and voice (rows), links as lines.
 
-    ``claims``: ``iv.claims``; ``argument_links``: ``iv.argument_links``. Colour = stance
+    ``claims``: ``iv.claims``; ``argument_links``: ``iv.argument_links``; ``questions``: question
+    ids to focus on (e.g. ``[2]``), drawing only their claims and the links between them. Colour = stance
     (transactional, strategic, neither), shape = kind of claim, line pattern = relation
     (supports, rebuts, qualifies, elaborates); the tooltip gives the verbatim quote.
     Layers' data: links (from_claim, relation, to_claim, x, y, x2, y2) and claims (claim_id,
@@ -77,14 +78,22 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame):
                 raise DataValidationError("argument_links", i + 1, end,
                                           f"link names claim {row[end]!r}, which is not in the claims frame; "
                                           "pass the claims and links of the same interview.")
+    if questions is not None:
+        focus = {int(q) for q in questions}
+        data = data[data["question_id"].isin(focus)]
+        if data.empty:
+            raise DataValidationError("claims", None, "question_id",
+                                      f"no claims answer question(s) {sorted(focus)}; use ids from iv.questions.")
+        shown = set(data["claim_id"])
+        links = links[links["from_claim"].isin(shown) & links["to_claim"].isin(shown)].reset_index(drop=True)
     links = links.assign(x=links["from_claim"].map(pos["x"]), y=links["from_claim"].map(pos["y"]),
                          x2=links["to_claim"].map(pos["x"]), y2=links["to_claim"].map(pos["y"]))
     labels = question_labels(data["question_id"].unique())
     data["question"] = data["question_id"].map(labels)
-    n_q = max(labels) if labels else 1
+    first_q, n_q = (min(labels), max(labels)) if labels else (1, 1)
     voice_expr = " : ".join(f"datum.value == {i} ? '{label}'" for i, label in enumerate(VOICE_LABELS.values()))
-    x = alt.X("x:Q", title="Question", scale=alt.Scale(domain=[0.45, n_q + 0.55], nice=False),
-              axis=alt.Axis(values=list(range(1, n_q + 1)), labelExpr="'Q' + datum.value", grid=False))
+    x = alt.X("x:Q", title="Question", scale=alt.Scale(domain=[first_q - 0.55, n_q + 0.55], nice=False),
+              axis=alt.Axis(values=list(range(first_q, n_q + 1)), labelExpr="'Q' + datum.value", grid=False))
     y = alt.Y("y:Q", title="Whose view", scale=alt.Scale(domain=[-0.5, 2.5], reverse=True, nice=False),
               axis=alt.Axis(values=[0, 1, 2], labelExpr=voice_expr + " : ''", labelLimit=220, grid=True))
     edges = alt.Chart(links).mark_rule(color=GREY, strokeWidth=1.5).encode(
@@ -108,7 +117,8 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame):
                  alt.Tooltip("summary:N", title="Summary"), alt.Tooltip("quote:N", title="Quote")],
     )
     names = alt.Chart(node_data).mark_text(dy=-13, fontSize=10).encode(x=x, y=y, text="claim_id:N")
-    chart = alt.layer(edges, nodes, names).properties(width=800, height=420)
+    width = 800 if n_q - first_q >= 2 else 420
+    chart = alt.layer(edges, nodes, names).properties(width=width, height=420)
     counts = data["voice"].value_counts()
     parts = ", ".join(f"{counts[v]} {phrase}" for v, phrase in VOICE_PHRASES.items() if v in counts)
     return finish(chart, "How the argument fits together",

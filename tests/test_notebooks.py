@@ -1,0 +1,122 @@
+"""The course notebooks follow one template, cover the interview, and keep answers out of learners' sight."""
+
+import ast
+import json
+import re
+
+import pytest
+
+from nbkit.navigation import course_notebooks, sync_navigation
+from nbkit.quiz import answer_strings, load_bank
+
+from .conftest import ROOT
+
+NOTEBOOKS = ROOT / "notebooks"
+STEMS = [
+    "00-start-here", "01-the-interview-as-data", "02-transactional-or-strategic", "03-pyongyangs-calculus",
+    "04-moscows-agenda", "05-signals-to-washington-and-beijing", "06-the-treaty-and-northeast-asia",
+    "07-reading-critically", "08-seminar-and-review",
+]
+ANSWER_PARAGRAPHS = {3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21}
+QUIZ_CALL = re.compile(r"""nbkit\.quiz\.show\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']\s*\)""")
+
+
+def cells(stem):
+    return json.loads((NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def test_unique_gap_free_numbering():
+    names = [p.stem for p in course_notebooks(NOTEBOOKS)]
+    assert names == STEMS
+    assert sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")) == [f"{s}.ipynb" for s in STEMS]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_committed_clean(stem):
+    for cell in cells(stem):
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, source(cell)[:60]
+        assert "id" in cell
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_opening_template(stem):
+    first, second = cells(stem)[:2]
+    assert first["cell_type"] == "markdown"
+    text = source(first)
+    assert re.match(rf"# {stem[:2]} · \S", text), text.splitlines()[0]
+    lines = text.splitlines()
+    start = lines.index("**By the end you will be able to…**")
+    outcomes = []
+    for line in lines[start + 1:]:
+        if not line.startswith("- "):
+            break
+        outcomes.append(line[2:])
+    assert 3 <= len(outcomes) <= 5, outcomes
+    assert all(re.match(r"[A-Z][a-z]+\b", o) for o in outcomes), outcomes
+    assert re.search(r"^\*\*Time:\*\* about \d+ minutes\.", text, re.M)
+    assert re.search(r"^\*\*First:\*\* \S", text, re.M)
+    purpose = [ln for ln in lines[1:start] if ln.strip()]
+    assert purpose, "a sentence of purpose under the title"
+    assert second["cell_type"] == "code"
+    imports = source(second)
+    assert "import nbkit" in imports
+    assert "import *" not in imports
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_code_cells_parse_and_use_no_hidden_setup(stem):
+    for cell in cells(stem):
+        if cell["cell_type"] == "code":
+            ast.parse(source(cell))
+            assert "import *" not in source(cell)
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is not True
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_quizzes_charts_exercises_and_ending(stem):
+    all_cells = cells(stem)
+    code = [(i, source(c)) for i, c in enumerate(all_cells) if c["cell_type"] == "code"]
+    markdown = [source(c) for c in all_cells if c["cell_type"] == "markdown"]
+    calls = [(i, m.groups()) for i, text in code for m in QUIZ_CALL.finditer(text)]
+    assert len(calls) >= 3, f"{stem}: {len(calls)} quiz items"
+    bank_ids = set(load_bank(stem).ids())
+    for _, (bank, item) in calls:
+        assert bank == stem
+        assert item in bank_ids
+    # quizzes are placed through the notebook, not all at the end
+    assert calls[0][0] < len(all_cells) * 0.6
+    assert any("nbkit.charts." in text for _, text in code), f"{stem}: no chart"
+    assert any(re.search(r"^\w+ = \.\.\.\s*$", text, re.M) for _, text in code), f"{stem}: no exercise stub"
+    assert any("<details>" in text and "Solution" in text for text in markdown), f"{stem}: no folded solution"
+    assert any(text.startswith("## Key points") for text in markdown)
+    assert any(text.startswith("## Recall") for text in markdown)
+
+
+def test_navigation_in_sync():
+    assert sync_navigation(NOTEBOOKS, check=True) == []
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_no_answers_in_learner_sources(stem):
+    text = " ".join(source(c) for c in cells(stem))
+    leaks = [a for a in answer_strings(stem) if len(a) >= 12 and a in text]
+    assert leaks == []
+
+
+def test_quiz_coverage_of_every_answer_paragraph():
+    covered = set()
+    levels = set()
+    for stem in STEMS:
+        used = {item for _, (bank, item) in
+                ((0, m.groups()) for c in cells(stem) for m in QUIZ_CALL.finditer(source(c)))}
+        for item in load_bank(stem).items:
+            if item.id in used:
+                covered.add(item.paragraph_id)
+                levels.add(item.data["level"])
+    assert ANSWER_PARAGRAPHS - covered == set()
+    assert levels == {"remember", "understand", "analyse", "evaluate"}
