@@ -1,0 +1,90 @@
+"""The course as apps: Voila shows a notebook's text, charts and quizzes, and none of its code.
+
+``make app`` runs ``python -m nbkit.app``: a page on 127.0.0.1 listing the notebooks; open one
+and it runs top to bottom in its own kernel, quizzes answerable, code cells hidden. Give a notebook
+to open just that one::
+
+    python -m nbkit.app                                  # all notebooks in ./notebooks
+    python -m nbkit.app notebooks/02-transactional-or-strategic.ipynb --port 8867
+
+The page makes no request beyond the machine: nbkit's Voila template ("nbkit", in
+``nbkit/data/jupyter/voila/templates/``) is Voila's "lab" template without the icon-font
+stylesheets it would load from cdn.jsdelivr.net.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = ["TEMPLATE", "DEFAULT_PORT", "template_root", "voila_command", "voila_env", "main"]
+
+#: Name of nbkit's Voila template.
+TEMPLATE = "nbkit"
+DEFAULT_PORT = 8866
+
+
+def template_root() -> Path:
+    """The Jupyter data folder holding ``voila/templates/nbkit`` (added to ``JUPYTER_PATH``)."""
+    from .resources import data_file
+
+    return Path(str(data_file("jupyter")))
+
+
+def voila_command(target: str | os.PathLike, *, port: int = DEFAULT_PORT, token: str | None = None,
+                  python: str = sys.executable) -> list[str]:
+    """The Voila command line for ``target`` (a notebook, or a folder to list its notebooks).
+
+    Binds 127.0.0.1 only, opens no browser, hides every code cell (``strip_sources``) and uses
+    nbkit's offline template. ``token``: None makes Voila generate one and print the URL with it;
+    a string sets it (tests)."""
+    cmd = [python, "-m", "voila", str(target), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--Voila.port_retries=0", f"--template={TEMPLATE}", "--strip_sources=True", "--theme=light"]
+    cmd.append("--token" if token is None else f"--Voila.token={token}")
+    return cmd
+
+
+def voila_env(base: dict | None = None) -> dict[str, str]:
+    """``base`` (default ``os.environ``) with nbkit's template folder first on ``JUPYTER_PATH``."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(template_root())] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m nbkit.app",
+                                description="Open the course notebooks as apps (Voila): text, charts and "
+                                            "quizzes, no code. Serves on 127.0.0.1 only.")
+    p.add_argument("target", nargs="?", default="notebooks",
+                   help="a notebook (.ipynb) or a folder of notebooks (default: notebooks)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT})")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    target = Path(args.target)
+    if not target.exists():
+        print(f"nbkit app: {target} not found. Give a notebook such as notebooks/00-start-here.ipynb, "
+              "or run from the folder that holds notebooks/.", file=sys.stderr)
+        return 2
+    if target.is_file() and target.suffix != ".ipynb":
+        print(f"nbkit app: {target} is not a notebook (.ipynb).", file=sys.stderr)
+        return 2
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        print("nbkit app: Voila is not installed; install it with: pip install voila", file=sys.stderr)
+        return 2
+    try:
+        return subprocess.call(voila_command(target, port=args.port), env=voila_env())
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
