@@ -22,7 +22,7 @@ from .engine import check
 from .fallback import fallback_html, fallback_text
 from .generate import generate_bank, generate_items
 
-__all__ = ["show", "view", "get_item", "load_bank", "list_banks", "validate_bank", "Bank", "Item", "check",
+__all__ = ["show", "view", "show_item", "get_item", "load_bank", "list_banks", "validate_bank", "Bank", "Item", "check",
            "fallback_text", "fallback_html", "answer_key", "answer_strings", "generate_items", "generate_bank",
            "load_class_results", "set_class", "class_summary", "class_chart"]
 
@@ -39,3 +39,15 @@ def show(notebook: str, item_id: str) -> None:
     from IPython.display import display
 
     display(view(notebook, item_id))
+
+
+def show_item(bank_path, item_id: str, interview=None) -> None:
+    """Display one item of a bank file (a YAML path), e.g. a course written by ``nbkit new-course``.
+
+    ``interview``: the interview the bank's evidence quotes come from (default: the bundled one).
+    """
+    from IPython.display import display
+
+    from .widgets import QuizView
+
+    display(QuizView(load_bank(str(bank_path), interview=interview).item(item_id)))

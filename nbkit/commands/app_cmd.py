@@ -1,0 +1,25 @@
+"""``nbkit app``: a notebook (or the course folder) as a code-free Voila app; see :mod:`nbkit.app`."""
+
+from __future__ import annotations
+
+HELP = "open a notebook as a code-free app in the browser (Voila, 127.0.0.1 only)"
+
+
+def add_arguments(p) -> None:
+    from ..app import DEFAULT_PORT
+
+    p.add_argument("target", metavar="NOTEBOOK", nargs="?", default="notebooks",
+                   help="a notebook (.ipynb), or a folder to list its notebooks (default: notebooks)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT})")
+
+
+def run(args) -> int:
+    """Open a notebook as an app: its text, charts and quizzes run in the browser with no code shown.
+
+    Voila serves on 127.0.0.1 only and prints the address (with its access token) to open;
+    stop it with Ctrl+C. Nothing is loaded from the internet. Exit code 2 when the notebook
+    does not exist or Voila is not installed.
+    """
+    from ..app import main
+
+    return main([str(args.target), f"--port={args.port}"])
