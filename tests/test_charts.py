@@ -450,3 +450,25 @@ def test_argument_map_focus_on_one_question():
     assert nodes["encoding"]["x"]["scale"]["domain"] == [1.45, 2.55]
     with pytest.raises(DataValidationError, match="no claims answer question"):
         charts.argument_map(iv.claims, iv.argument_links, questions=[9])
+
+
+def test_progress_summary_counts_polls_and_free_responses():
+    progress = pd.DataFrame({
+        "learner": ["ana"] * 6,
+        "notebook": ["02-transactional-or-strategic"] * 6,
+        "item": ["lee-thesis", "lee-thesis", "before-reading", "weigh-the-reply", "weigh-the-reply", "seems-hedge"],
+        "attempt": [1, 2, 1, 1, 1, 1],
+        "answer": ["x", "y", "Strategic", "text", "text [self-rating: 2]", "True"],
+        "correct": pd.array([False, True, pd.NA, pd.NA, pd.NA, True], dtype="boolean"),
+        "time": pd.to_datetime(["2026-11-26T10:00:00Z"] * 6),
+    })
+    from nbkit.charts.progress_chart import progress_summary
+
+    summary = progress_summary(progress)
+    assert summary.to_dict("records") == [
+        {"notebook": "02-transactional-or-strategic", "status": "Right first time", "items": 1, "attempts": 1},
+        {"notebook": "02-transactional-or-strategic", "status": "Right after retrying", "items": 1, "attempts": 2},
+        {"notebook": "02-transactional-or-strategic", "status": "Answered (no right answer)", "items": 2, "attempts": 2},
+    ]
+    spec = charts.progress_chart(progress).to_dict()
+    assert "4 quiz items answered in 1 notebooks" in spec["description"]

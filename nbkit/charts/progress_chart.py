@@ -9,7 +9,8 @@ from .theme import finish, require
 __all__ = ["progress_chart", "progress_summary", "STATUS_COLOURS"]
 
 #: Status of an item, in stacking order, with Okabe–Ito colours.
-STATUS_COLOURS = {"Right first time": "#009E73", "Right after retrying": "#56B4E9", "Not right yet": "#D55E00"}
+STATUS_COLOURS = {"Right first time": "#009E73", "Right after retrying": "#56B4E9", "Not right yet": "#D55E00",
+                  "Answered (no right answer)": "#999999"}
 
 PROGRESS_COLUMNS = ["learner", "notebook", "item", "attempt", "answer", "correct", "time"]
 
@@ -18,17 +19,21 @@ def progress_summary(progress: pd.DataFrame, learner: str | None = None) -> pd.D
     """Items per notebook and status, from the progress frame (``nbkit.progress()``).
 
     An item is "Right first time" when its first attempt was correct, "Right after retrying"
-    when a later attempt was, else "Not right yet". With several learners and no ``learner``,
-    each learner's item counts separately. Columns: notebook, status, items, attempts.
+    when a later attempt was, else "Not right yet"; polls and free responses (``correct`` is NA)
+    are "Answered (no right answer)". With several learners and no ``learner``, each learner's
+    item counts separately. Columns: notebook, status, items, attempts (distinct attempt numbers).
     """
     require(progress, PROGRESS_COLUMNS, "progress")
     rows = progress if learner is None else progress[progress["learner"] == learner]
+    rows = rows.assign(correct=rows["correct"].astype("boolean"))
     rows = rows.sort_values(["learner", "notebook", "item", "attempt"], kind="stable")
     per_item = rows.groupby(["learner", "notebook", "item"], sort=True).agg(
-        first=("correct", "first"), ever=("correct", "any"), attempts=("attempt", "size")).reset_index()
+        scored=("correct", "count"), first=("correct", "first"), ever=("correct", "any"),
+        attempts=("attempt", "nunique")).reset_index()
     per_item["status"] = "Not right yet"
-    per_item.loc[per_item["ever"].astype(bool), "status"] = "Right after retrying"
-    per_item.loc[per_item["first"].astype(bool), "status"] = "Right first time"
+    per_item.loc[per_item["ever"].fillna(False).astype(bool), "status"] = "Right after retrying"
+    per_item.loc[per_item["first"].fillna(False).astype(bool), "status"] = "Right first time"
+    per_item.loc[per_item["scored"] == 0, "status"] = "Answered (no right answer)"
     summary = per_item.groupby(["notebook", "status"], sort=True).agg(
         items=("item", "size"), attempts=("attempts", "sum")).reset_index()
     summary["order"] = summary["status"].map(list(STATUS_COLOURS).index)
@@ -63,5 +68,6 @@ def progress_chart(progress: pd.DataFrame, learner: str | None = None):
     who = f"Learner {learner}" if learner is not None else "All learners"
     return finish(chart, "Quiz results by notebook",
                   f"Stacked bar chart of {total} quiz items answered in {len(notebooks)} notebooks, {share}; "
-                  "each bar splits items into right first time, right after retrying, and not right yet.",
-                  subtitle=f"{who}: items right first time, after retrying, or not yet")
+                  "each bar splits items into right first time, right after retrying, not right yet, "
+                  "and answered with no right answer (polls and free responses).",
+                  subtitle=f"{who}: items right first time, after retrying, not yet, or with no right answer")
