@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .annotations.interview_frames import AnnotationFrames
@@ -135,70 +137,120 @@ def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
     }
 
 
-def _build_frames(iv: Interview) -> dict[str, pd.DataFrame]:
-    source, stop = iv.source, _stopwords()
-    par_rows, sen_rows, tok_cols = [], [], {k: [] for k in
-        ("token_id", "sentence_id", "paragraph_id", "question_id", "token", "word", "start", "end", "is_stopword")}
+# Frames are built from plain Python columns, once per frame and only when first asked for:
+# building a DataFrame costs about as much as segmenting a paragraph, so load_corpus stacks the
+# columns of all its interviews and builds each corpus frame once (see benchmarks/README.md).
+_FRAME_COLUMNS = {
+    "paragraphs": ["paragraph_id", "role", "question_id", "position", "text", "start", "end", "n_words", "n_sentences"],
+    "questions": ["question_id", "paragraph_id", "text", "instruction", "n_answer_paragraphs", "n_answer_words"],
+    "sentences": ["sentence_id", "paragraph_id", "question_id", "role", "text", "start", "end"],
+    "tokens": ["token_id", "sentence_id", "paragraph_id", "question_id", "token", "word", "start", "end", "is_stopword"],
+}
+_META_COLUMNS = ["outlet", "series", "series_number", "interviewer", "interviewee", "interviewee_affiliation",
+                 "source", "sha256"]
+_NULLABLE_INT = {"question_id", "position", "series_number"}
+_STR = {"text", "instruction", "token", "word", "interview_id"}
+
+
+def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
+    """The rows of every frame of ``iv`` as plain lists, one list per column."""
+    stop = _stopwords()
+    cols = {name: {c: [] for c in names} for name, names in _FRAME_COLUMNS.items()}
+    par, sen, tok, que = cols["paragraphs"], cols["sentences"], cols["tokens"], cols["questions"]
+    t_sid, t_pid, t_qid, t_token, t_word, t_start, t_end, t_stop = (
+        tok["sentence_id"], tok["paragraph_id"], tok["question_id"], tok["token"], tok["word"],
+        tok["start"], tok["end"], tok["is_stopword"])
+    answers: dict[int, list[int]] = {}
     position = 0
     for item in iv._lines:
         ln = item.source
-        qid = item.question_id if item.role != "intro" else None
-        position = position + 1 if item.role == "answer" else 0
-        spans = split_sentences(ln.text)
+        text, base, role = ln.text, ln.start, item.role
+        qid = item.question_id if role != "intro" else None
+        position = position + 1 if role == "answer" else 0
+        spans = split_sentences(text)
         n_words = 0
         for s_start, s_end in spans:
-            sid = len(sen_rows) + 1
-            sen_rows.append((sid, ln.line, qid, item.role, ln.text[s_start:s_end], ln.start + s_start, ln.start + s_end))
-            for t_start, t_end in split_tokens(ln.text[s_start:s_end]):
-                token = ln.text[s_start + t_start:s_start + t_end]
-                word = fold_word(token)
-                tok_cols["token_id"].append(len(tok_cols["token_id"]) + 1)
-                tok_cols["sentence_id"].append(sid)
-                tok_cols["paragraph_id"].append(ln.line)
-                tok_cols["question_id"].append(qid)
-                tok_cols["token"].append(token)
-                tok_cols["word"].append(word)
-                tok_cols["start"].append(ln.start + s_start + t_start)
-                tok_cols["end"].append(ln.start + s_start + t_end)
-                tok_cols["is_stopword"].append(word in stop)
-                n_words += 1
-        par_rows.append((ln.line, item.role, qid, position if item.role == "answer" else None,
-                         ln.text, ln.start, ln.end, n_words, len(spans)))
+            sid = len(sen["sentence_id"]) + 1
+            sentence = text[s_start:s_end]
+            for col, value in zip(_FRAME_COLUMNS["sentences"],
+                                  (sid, ln.line, qid, role, sentence, base + s_start, base + s_end)):
+                sen[col].append(value)
+            offset = base + s_start
+            spans_t = split_tokens(sentence)
+            tokens = [sentence[t_a:t_b] for t_a, t_b in spans_t]
+            words = [fold_word(token) for token in tokens]
+            n = len(tokens)
+            t_sid.extend([sid] * n)
+            t_pid.extend([ln.line] * n)
+            t_qid.extend([qid] * n)
+            t_token.extend(tokens)
+            t_word.extend(words)
+            t_start.extend([offset + t_a for t_a, _ in spans_t])
+            t_end.extend([offset + t_b for _, t_b in spans_t])
+            t_stop.extend([word in stop for word in words])
+            n_words += n
+        for col, value in zip(_FRAME_COLUMNS["paragraphs"],
+                              (ln.line, role, qid, position if role == "answer" else None, text, ln.start, ln.end,
+                               n_words, len(spans))):
+            par[col].append(value)
+        if role == "question":
+            answers[qid] = [0, 0]
+            que["question_id"].append(qid)
+            que["paragraph_id"].append(ln.line)
+            que["text"].append(text)
+            que["instruction"].append(question_instruction(text) or "?")
+        elif role == "answer":
+            answers[qid][0] += 1
+            answers[qid][1] += n_words
+    tok["token_id"].extend(range(1, len(t_sid) + 1))
+    que["n_answer_paragraphs"].extend(answers[q][0] for q in que["question_id"])
+    que["n_answer_words"].extend(answers[q][1] for q in que["question_id"])
+    meta = _parse_meta(iv._lines[0].source.text, iv.path, iv.source)
+    cols["meta"] = {c: [meta[c]] for c in _META_COLUMNS}
+    return cols
 
-    paragraphs = pd.DataFrame(par_rows, columns=["paragraph_id", "role", "question_id", "position", "text",
-                                                 "start", "end", "n_words", "n_sentences"])
-    paragraphs["role"] = paragraphs["role"].astype(ROLE)
-    paragraphs["question_id"] = paragraphs["question_id"].astype("Int64")
-    paragraphs["position"] = paragraphs["position"].astype("Int64")
-    paragraphs["text"] = paragraphs["text"].astype("str")
 
-    sentences = pd.DataFrame(sen_rows, columns=["sentence_id", "paragraph_id", "question_id", "role", "text", "start", "end"])
-    sentences["role"] = sentences["role"].astype(ROLE)
-    sentences["question_id"] = sentences["question_id"].astype("Int64")
-    sentences["text"] = sentences["text"].astype("str")
+def _frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
+    """Build one frame from its columns with the documented dtypes."""
+    n = len(next(iter(columns.values()))) if columns else 0
+    data = {}
+    for col, values in columns.items():
+        if col in _NULLABLE_INT and name != "questions":  # every question has its id
+            data[col] = pd.array(values, dtype="Int64")
+        elif col == "role":
+            data[col] = pd.Categorical(values, dtype=ROLE)
+        elif col in _STR:
+            data[col] = pd.array(values, dtype="str")
+        elif col == "is_stopword":
+            data[col] = np.array(values, dtype=bool)
+        elif name == "meta":  # text fields that may be missing stay object columns holding None
+            data[col] = pd.array(values, dtype="str") if None not in values else pd.Series(values, dtype=object)
+        else:
+            data[col] = np.array(values, dtype=np.int64)
+    return pd.DataFrame(data, index=pd.RangeIndex(n))
 
-    tokens = pd.DataFrame(tok_cols)
-    tokens["question_id"] = tokens["question_id"].astype("Int64")
-    for col in ("token", "word"):
-        tokens[col] = tokens[col].astype("str")
-    tokens["is_stopword"] = tokens["is_stopword"].astype(bool)
 
-    answers = paragraphs[paragraphs["role"] == "answer"].groupby("question_id")
-    q = paragraphs[paragraphs["role"] == "question"]
-    questions = pd.DataFrame({
-        "question_id": q["question_id"].astype(int).to_numpy(),
-        "paragraph_id": q["paragraph_id"].to_numpy(),
-        "text": q["text"].to_numpy(),
-        "instruction": [question_instruction(t) or "?" for t in q["text"]],
-    })
-    questions["n_answer_paragraphs"] = questions["question_id"].map(answers.size()).fillna(0).astype(int)
-    questions["n_answer_words"] = questions["question_id"].map(answers["n_words"].sum()).fillna(0).astype(int)
-    questions["text"] = questions["text"].astype("str")
-    questions["instruction"] = questions["instruction"].astype("str")
+class _Frames(Mapping):
+    """An interview's (or a corpus's) frames by name, each built on first access from its columns."""
 
-    meta = pd.DataFrame([_parse_meta(iv._lines[0].source.text, iv.path, source)])
-    meta["series_number"] = meta["series_number"].astype("Int64")
-    return {"meta": meta, "paragraphs": paragraphs, "questions": questions, "sentences": sentences, "tokens": tokens}
+    def __init__(self, columns: dict[str, dict[str, list]]):
+        self.columns = columns
+        self._built: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._built:
+            self._built[name] = _frame(name, self.columns[name])
+        return self._built[name]
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+
+def _build_frames(iv: Interview) -> _Frames:
+    return _Frames(_collect_columns(iv))
 
 
 def load_interview(path: str | Path | None = None, question_lines: list[int] | None = None) -> Interview:
@@ -220,7 +272,8 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
     ``paths``: file paths (the id is the file name without extension; ids must be unique).
     Returns a dict with keys meta, paragraphs, questions, sentences, tokens.
     """
-    frames: dict[str, list[pd.DataFrame]] = {k: [] for k in ("meta", "paragraphs", "questions", "sentences", "tokens")}
+    names = ("meta", "paragraphs", "questions", "sentences", "tokens")
+    stacked: dict[str, dict[str, list]] = {}
     seen: set[str] = set()
     for p in paths:
         p = Path(p)
@@ -228,7 +281,10 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
             raise ValueError(f"Two interviews in the corpus share the id {p.stem!r} ({p}). Rename one of the files.")
         seen.add(p.stem)
         iv = load_interview(p, (question_lines or {}).get(p.stem))
-        for key in frames:
-            frame = iv._frames[key]
-            frames[key].append(frame.assign(interview_id=iv.interview_id)[["interview_id", *frame.columns]])
-    return {k: pd.concat(v, ignore_index=True) if v else pd.DataFrame() for k, v in frames.items()}
+        for name in names:
+            columns = iv._frames.columns[name]
+            target = stacked.setdefault(name, {"interview_id": [], **{c: [] for c in columns}})
+            target["interview_id"].extend([iv.interview_id] * len(next(iter(columns.values()))))
+            for col, values in columns.items():
+                target[col].extend(values)
+    return {name: _frame(name, stacked[name]) if stacked else pd.DataFrame() for name in names}
