@@ -5,13 +5,18 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 # JupyterLab refuses to run as root without --allow-root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+NOTEBOOK ?= notebooks
 
-.PHONY: lab test app bench clean help
+.PHONY: lab test app bench bench-quick doctor handouts clean help
 
 help:
-	@echo "make lab    create .venv if needed, install nbkit, start JupyterLab on notebooks/ (127.0.0.1, token)"
-	@echo "make test   install the test extras and run the whole suite, notebooks included"
-	@echo "make clean  remove .venv and caches"
+	@echo "make lab       create .venv if needed, install nbkit, start JupyterLab on notebooks/ (127.0.0.1, token)"
+	@echo "make test      install the test extras and run the whole suite, notebooks and browser tests included"
+	@echo "make app       the code-free view of the course (Voila) on 127.0.0.1; NOTEBOOK=notebooks/02-....ipynb for one"
+	@echo "make bench     benchmarks (ratios against a baseline), written to benchmarks/README.md"
+	@echo "make doctor    check this machine for everything the course needs"
+	@echo "make handouts  learner and teacher handouts (HTML) of every notebook into handouts/"
+	@echo "make clean     remove .venv and caches"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,20 +27,44 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,parquet]'
 	touch $@ $(VENV)/.installed
 
 lab: $(VENV)/.installed
 	$(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) --notebook-dir=notebooks
 
-# Tests run hermetically: Jupyter and IPython state and learner progress go to a temporary folder.
+app: $(VENV)/.installed
+	$(BIN)/python -m nbkit.app $(NOTEBOOK)
+
+doctor: $(VENV)/.installed
+	$(BIN)/nbkit doctor
+
+handouts: $(VENV)/.installed
+	$(BIN)/nbkit handout --edition learner --to html --output handouts/learner
+	$(BIN)/nbkit handout --edition teacher --to html --output handouts/teacher
+
+# Tests run hermetically (Jupyter and IPython state and learner progress in a temporary folder) and,
+# where the machine allows it (root, unshare, ip), in a network namespace with only loopback, so any
+# test that reaches the internet fails. NBKIT_REQUIRE_OFFLINE=1 (CI) makes a missing namespace an error.
+# Browser tests need Debian's Chromium: they skip without it, and fail without it when NBKIT_E2E_REQUIRED=1.
 test: $(VENV)/.installed-test
 	@tmp=$$(mktemp -d) && \
 	export IPYTHONDIR=$$tmp/ipython JUPYTER_CONFIG_DIR=$$tmp/jupyter-config \
 	       JUPYTER_DATA_DIR=$$tmp/jupyter-data JUPYTER_RUNTIME_DIR=$$tmp/jupyter-runtime \
 	       NBKIT_PROGRESS=$$tmp/progress.json MPLCONFIGDIR=$$tmp/mpl && \
-	$(BIN)/python -m pytest --nbval-lax --nbval-current-env tests notebooks; \
+	if scripts/offline.sh true >/dev/null 2>&1; then runner=scripts/offline.sh; \
+	  echo "make test: running with no network (loopback only)"; \
+	elif [ "$${NBKIT_REQUIRE_OFFLINE:-}" = 1 ]; then \
+	  echo "make test: cannot make a network namespace (needs root, unshare and ip) but NBKIT_REQUIRE_OFFLINE=1" >&2; exit 1; \
+	else runner=; echo "make test: no network namespace here (needs root, unshare and ip); running with the network"; fi && \
+	$$runner $(BIN)/python -m pytest --nbval-lax --nbval-current-env tests notebooks; \
 	status=$$?; rm -rf $$tmp; exit $$status
 
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py --quick
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info handouts
