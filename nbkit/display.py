@@ -87,7 +87,9 @@ def setup(renderer: str = "auto") -> str:
     Call it once at the top of a notebook: ``nbkit.setup()``.
     """
     name = choose_renderer(renderer)
-    import altair as alt
+    from .jsonschema_import import import_altair
+
+    alt = import_altair()
 
     if name == "jupyter":
         if not _has_anywidget():

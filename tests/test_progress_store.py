@@ -186,3 +186,32 @@ def test_sigkill_mid_write_leaves_valid_json(store_path):
     assert len(attempts) >= acknowledged  # every write reported complete is there (at most one more)
     assert len(attempts) <= acknowledged + 1
     assert len(ProgressStore(store_path).records()) == len(attempts)
+
+
+def test_non_utf8_file_is_moved_aside(tmp_path):
+    from nbkit.progress.store import ProgressStore
+
+    path = tmp_path / "progress.json"
+    path.write_bytes(b'{"format": "nbkit-progress", "records": ["\xff"]}')
+    with pytest.warns(RuntimeWarning, match="was damaged"):
+        assert ProgressStore(path).records() == []
+    assert [p.name.split("-")[0] for p in tmp_path.glob("progress.corrupt-*.json")] == ["progress.corrupt"]
+
+
+def test_damaged_records_are_left_out_after_a_copy(tmp_path):
+    import json
+
+    from nbkit.progress.frame import frame
+    from nbkit.progress.store import ProgressStore
+
+    good = {"learner": "ana", "notebook": "00-start-here", "item": "series-number", "attempt": 1,
+            "answer": "427", "correct": True, "time": "2026-11-26T10:00:00.000+00:00"}
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "nbkit-progress", "version": 1,
+                                "records": [good, 1, {**good, "attempt": "two"}, {**good, "time": "yesterday"}]}))
+    with pytest.warns(RuntimeWarning, match="holds 3 damaged record"):
+        assert ProgressStore(path).records() == [good]
+    copies = list(tmp_path.glob("progress.damaged-*.json"))
+    assert len(copies) == 1 and json.loads(copies[0].read_text())["records"][1] == 1
+    with pytest.warns(RuntimeWarning):
+        assert frame(path)["answer"].tolist() == ["427"]

@@ -233,11 +233,6 @@ def test_mutated_quiz_bank_loads_or_raises_quiz_bank_error(data):
 
 
 # --- progress store --------------------------------------------------------------------------------
-PROGRESS_BUGS = ("ProgressStore._read lets UnicodeDecodeError through for a non-UTF-8 file, and returns "
-                 "records that are not dicts (records: [1]) or hold bad fields, which crash count(), "
-                 "last_attempt() and nbkit.progress.frame(). Reported to the lead (issue 8).")
-
-
 def check_progress_file(data: bytes):
     from nbkit.progress.frame import frame
     from nbkit.progress.store import ProgressStore
@@ -262,7 +257,6 @@ PROGRESS_DOCS = st.fixed_dictionaries({"format": st.just("nbkit-progress"), "ver
                                             "correct": JSONISH, "time": JSONISH}), max_size=3)})
 
 
-@pytest.mark.xfail(strict=True, reason=PROGRESS_BUGS)
 @LIGHT
 @given(st.binary(max_size=200) | PROGRESS_DOCS.map(lambda d: __import__("json").dumps(d).encode()))
 def test_any_progress_file_reads_as_records_or_raises_progress_store_error(data):

@@ -17,9 +17,11 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import shutil
 import tempfile
 import warnings
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ProgressStoreError
@@ -110,24 +112,42 @@ class ProgressStore:
                                      "to a file in a folder you can write to.") from exc
 
     def _read(self, move_aside: bool = True) -> list[dict]:
+        """The valid records of the file.
+
+        A file that is not a progress file (bad bytes, bad JSON, wrong shape) is renamed aside and
+        reading starts afresh; records that break the record schema (``data/progress_record_schema.json``)
+        are left out, after the file is first copied aside, so nothing is lost and nothing crashes.
+        """
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = self.path.read_bytes()
         except FileNotFoundError:
             return []
         try:
-            doc = json.loads(text)
+            doc = json.loads(data.decode("utf-8"))
             if not (isinstance(doc, dict) and doc.get("format") == _FORMAT and isinstance(doc.get("records"), list)):
                 raise ValueError("not an nbkit progress file")
-            return doc["records"]
-        except ValueError as exc:
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
             if move_aside:
-                stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-                aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+                aside = self._aside("corrupt")
                 os.replace(self.path, aside)
                 warnings.warn(f"The progress file {self.path} was damaged ({exc}); it was moved to {aside} "
                               "and a new one was started. Send the moved file to your teacher if answers are missing.",
                               RuntimeWarning, stacklevel=3)
             return []
+        valid = _record_validator()
+        records = [r for r in doc["records"] if valid(r)]
+        if len(records) < len(doc["records"]):
+            bad = len(doc["records"]) - len(records)
+            if move_aside:
+                aside = self._aside("damaged")
+                shutil.copyfile(self.path, aside)
+                warnings.warn(f"The progress file {self.path} holds {bad} damaged record(s); they are left out. "
+                              f"The whole file was copied to {aside} first.", RuntimeWarning, stacklevel=3)
+        return records
+
+    def _aside(self, kind: str) -> Path:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        return self.path.with_name(f"{self.path.stem}.{kind}-{stamp}{self.path.suffix}")
 
     def _write(self, records: list[dict]) -> None:
         data = json.dumps({"format": _FORMAT, "version": 1, "records": records}, ensure_ascii=False, indent=1)
@@ -152,6 +172,17 @@ class ProgressStore:
                 os.close(dir_fd)
         except OSError:
             pass
+
+
+@lru_cache(maxsize=1)
+def _record_validator():
+    """``is_valid`` of the record schema (jsonschema, through nbkit's fast import)."""
+    from ..jsonschema_import import import_jsonschema
+    from ..resources import data_file
+
+    jsonschema = import_jsonschema()
+    schema = json.loads(data_file("progress_record_schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema).is_valid
 
 
 def record_answer(notebook: str, item: str, answer: str, correct: bool | None, attempt: int,

@@ -97,7 +97,9 @@ def summary(frame):
 
 def chart(summary_frame):
     """Bar chart of % correct at the first attempt per item (returns an ``alt.Chart``, never displays)."""
-    import altair as alt
+    from ..jsonschema_import import import_altair
+
+    alt = import_altair()
 
     data = summary_frame.dropna(subset=["pct_correct_first"])
     return alt.Chart(data).mark_bar().encode(
