@@ -37,6 +37,12 @@ class InterviewFormatError(NbkitError, ValueError):
         super().__init__(f"{where}: {reason}")
 
 
+def _where(path: str, place: str | None, field: str | None) -> str:
+    """"claims.csv, row 4, field 'quote'": the file name, then the place in it and the field, when known."""
+    parts = [Path(path).name] + ([place] if place else []) + ([f"field '{field}'"] if field else [])
+    return ", ".join(parts)
+
+
 class DataValidationError(NbkitError, ValueError):
     """A curated data file (claims, actors, timeline…) does not match the text or its schema.
 
@@ -45,32 +51,16 @@ class DataValidationError(NbkitError, ValueError):
     """
 
     def __init__(self, path: str | Path, row: int | None, field: str | None, reason: str):
-        self.path = str(path)
-        self.row = row
-        self.field = field
-        self.reason = reason
-        where = [Path(self.path).name]
-        if row is not None:
-            where.append(f"row {row}")
-        if field is not None:
-            where.append(f"field '{field}'")
-        super().__init__(f"{', '.join(where)}: {reason}")
+        self.path, self.row, self.field, self.reason = str(path), row, field, reason
+        super().__init__(f"{_where(self.path, None if row is None else f'row {row}', field)}: {reason}")
 
 
 class QuizBankError(NbkitError, ValueError):
     """A quiz bank file is not valid. Attributes: ``path``, ``item`` (id or index), ``field``, ``reason``."""
 
     def __init__(self, path: str | Path, item: str | None, field: str | None, reason: str):
-        self.path = str(path)
-        self.item = item
-        self.field = field
-        self.reason = reason
-        where = [Path(self.path).name]
-        if item is not None:
-            where.append(f"item '{item}'")
-        if field is not None:
-            where.append(f"field '{field}'")
-        super().__init__(f"{', '.join(where)}: {reason}")
+        self.path, self.item, self.field, self.reason = str(path), item, field, reason
+        super().__init__(f"{_where(self.path, None if item is None else f'item {item!r}', field)}: {reason}")
 
 
 class ProgressStoreError(NbkitError, OSError):
