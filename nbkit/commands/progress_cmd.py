@@ -64,17 +64,11 @@ def show(args) -> int:
         who = f" for {args.learner}" if args.learner else ""
         print(f"No answers recorded{who} in {path} yet.")
         return PROBLEM
-    # polls and free responses have no right answer (correct is NA): counted in their own column
-    graded = df[df["correct"].notna()]
-    if graded.empty:
-        table = pd.DataFrame(0, index=sorted(df["notebook"].unique()), columns=list(STATUS_COLOURS))
-    else:
-        summary = progress_summary(graded)
-        table = summary.pivot_table(index="notebook", columns="status", values="items", aggfunc="sum", fill_value=0)
+    # polls and free responses (correct is NA) are counted as "Answered (no right answer)"
+    summary = progress_summary(df)
     notebooks = sorted(df["notebook"].unique())
+    table = summary.pivot_table(index="notebook", columns="status", values="items", aggfunc="sum", fill_value=0)
     table = table.reindex(index=notebooks, columns=list(STATUS_COLOURS), fill_value=0).astype(int)
-    ungraded = df[df["correct"].isna()].groupby("notebook")["item"].nunique()
-    table["No right answer"] = [int(ungraded.get(nb, 0)) for nb in notebooks]
     table.index.name, table.columns.name = "notebook", None
     banks = set(list_banks())
     table["of items"] = [len(load_bank(nb).items) if nb in banks else pd.NA for nb in table.index]
