@@ -39,10 +39,13 @@ def voila_command(target: str | os.PathLike, *, port: int = DEFAULT_PORT, token:
     """The Voila command line for ``target`` (a notebook, or a folder to list its notebooks).
 
     Binds 127.0.0.1 only, opens no browser, hides every code cell (``strip_sources``) and uses
-    nbkit's offline template. ``token``: None makes Voila generate one and print the URL with it;
+    nbkit's offline template. The notebook list is Voila's classic tree, rendered on the server: the
+    JupyterLab-style list fills itself from the browser and, on a loaded machine, was once seen
+    empty after a minute (CI run of 2026-11-26). ``token``: None makes Voila generate one and print the URL with it;
     a string sets it (tests)."""
     cmd = [python, "-m", "voila", str(target), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--Voila.port_retries=0", f"--template={TEMPLATE}", "--strip_sources=True", "--theme=light"]
+           "--Voila.port_retries=0", f"--template={TEMPLATE}", "--strip_sources=True", "--theme=light",
+           "--classic-tree"]
     cmd.append("--token" if token is None else f"--Voila.token={token}")
     return cmd
 

@@ -41,7 +41,7 @@ def test_voila_command_is_local_codefree_and_offline():
     cmd = app.voila_command("notebooks", port=8866)
     assert cmd[1:4] == ["-m", "voila", "notebooks"]
     for flag in ("--no-browser", "--port=8866", "--Voila.ip=127.0.0.1", "--template=nbkit", "--strip_sources=True",
-                 "--token"):
+                 "--classic-tree", "--token"):
         assert flag in cmd
     env = app.voila_env({"JUPYTER_PATH": "/elsewhere"})
     first, rest = env["JUPYTER_PATH"].split(":", 1)
@@ -63,7 +63,7 @@ def test_app_lists_every_notebook(tab, voila_app):
     page = tab.page
     page.goto(f"{voila_app.url}/?token={voila_app.token}")
     for nb in NOTEBOOKS:
-        page.locator(".jp-DirListing-item", has_text=nb.name).wait_for(timeout=h.TIMEOUT_MS)
+        page.locator(".voila-notebooks a", has_text=nb.name).wait_for(timeout=h.TIMEOUT_MS)
     tab.requests.assert_none_external()
 
 
