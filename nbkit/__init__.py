@@ -4,28 +4,45 @@ with quizzes and charts for a Jupyter course.
 Quick start::
 
     import nbkit
+    nbkit.setup()                    # charts that draw with no network
     iv = nbkit.load_interview()      # the bundled interview
     iv.paragraphs.head()
 
-Heavy libraries (altair, ipywidgets, pysbd) load only when first used.
+``import nbkit`` loads pandas and nbkit's own modules only. altair, ipywidgets, jsonschema and
+yaml load on first use, and the subpackages ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts``
+and ``nbkit.exercise`` are imported the first time they are named.
 """
 
 from __future__ import annotations
 
+import importlib
+
+from .annotations.loaders import (
+    load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
+    load_marker_lexicon, load_markers, load_mentions, load_timeline, load_treaty_articles,
+)
 from .errors import DataValidationError, InterviewFormatError, NbkitError, ProgressStoreError, QuizBankError
 from .interview import Interview, load_corpus, load_interview
+from .kwic import kwic
+from .lexicons import load_instruction_verbs
 
 __version__ = "0.1.0"
 
+_LAZY_SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
+
 __all__ = [
-    "Interview",
-    "load_interview",
-    "load_corpus",
-    "NbkitError",
-    "InterviewFormatError",
-    "DataValidationError",
-    "QuizBankError",
-    "ProgressStoreError",
+    # the interview as frames
+    "Interview", "load_interview", "load_corpus", "kwic", "load_instruction_verbs",
+    # the argument layer (bundled interview)
+    "load_claims", "load_argument_links", "load_actors", "load_aliases", "load_mentions",
+    "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
+    "load_annotations",
+    # charts
+    "setup", "save_chart",
+    # errors
+    "NbkitError", "InterviewFormatError", "DataValidationError", "QuizBankError", "ProgressStoreError",
+    # subpackages, loaded on first use
+    *_LAZY_SUBPACKAGES,
 ]
 
 
@@ -49,33 +66,11 @@ def save_chart(chart, path, *, scale: float = 2.0):
     return _save_chart(chart, path, scale=scale)
 
 
-__all__ += ["setup", "save_chart"]
-
-from .annotations.loaders import (  # noqa: E402  (argument layer, issue 3)
-    load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
-    load_marker_lexicon, load_markers, load_mentions, load_timeline, load_treaty_articles,
-)
-
-__all__ += ["load_claims", "load_argument_links", "load_actors", "load_aliases", "load_mentions",
-            "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
-            "load_annotations"]
-
-from .kwic import kwic  # noqa: E402  (keyword in context, issue 5)
-from .lexicons import load_instruction_verbs  # noqa: E402
-
-__all__ += ["kwic", "load_instruction_verbs"]
-
-
 def __getattr__(name: str):
-    """Load ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts`` and ``nbkit.exercise`` on first use: ``import nbkit`` stays cheap.
+    """Import ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts`` or ``nbkit.exercise`` the first time it is named.
 
     ``nbkit.progress()`` returns the progress frame (the module is callable).
     """
-    if name in ("quiz", "progress", "charts", "exercise"):
-        import importlib
-
+    if name in _LAZY_SUBPACKAGES:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ += ["quiz", "progress", "charts", "exercise"]
