@@ -1,0 +1,42 @@
+"""The README and the teaching guide match what the project ships."""
+
+import re
+
+from nbkit.cli import COMMANDS
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_quick_start_gives_the_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "make lab" in quick and "make test" in quick
+
+
+def test_readme_screenshots_exist_and_come_from_the_tests():
+    images = re.findall(r"!\[[^\]]+\]\((docs/img/[\w.-]+\.png)\)", README)
+    assert len(images) >= 3
+    for image in images:
+        data = (ROOT / image).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n"), image
+        # each screenshot is written by a browser test (NBKIT_SCREENSHOTS=1)
+        assert any(image.split("/")[-1] in p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "e2e").glob("*.py")), image
+
+
+def test_for_teachers_section_names_every_command():
+    section = README.split("## For teachers", 1)[1].split("\n## ", 1)[0]
+    for name in COMMANDS:
+        assert f"nbkit {name}" in section, name
+
+
+def test_readme_lists_every_notebook():
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert f"`{nb.stem}`" in README, nb.stem
+
+
+def test_teaching_guide_has_plans_and_no_leftover_placeholders():
+    guide = (ROOT / "docs" / "teaching-guide.md").read_text(encoding="utf-8")
+    assert "### 50-minute seminar" in guide and "### 90-minute seminar" in guide
+    assert "nbkit progress merge" in guide and "answer-key" in guide
+    assert "LEAD:" not in guide and "To be completed" not in guide
