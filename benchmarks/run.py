@@ -1,4 +1,4 @@
-"""Run nbkit's benchmarks and write the results table to benchmarks/README.md.
+"""Run nbkit's benchmarks and write the results table to benchmarks/README.md and the project README.
 
     python benchmarks/run.py            # full: 5 rounds each, all notebooks; rewrites the table
     python benchmarks/run.py --quick    # CI smoke run: 2 rounds, small corpus, one notebook; prints only
@@ -116,13 +116,12 @@ def main(argv=None) -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     if args.write or not args.quick:
-        readme = HERE / "README.md"
-        body = readme.read_text(encoding="utf-8")
-        head, rest = body.split(START, 1)
-        _, tail = rest.split(END, 1)
         block = (f"{START}\nMachine: {results['machine']}.  \nDate: {results['date']}; {repeats} rounds per figure.\n\n"
                  f"{text}\n{END}")
-        readme.write_text(head + block + tail, encoding="utf-8")
+        for readme in (HERE / "README.md", HERE.parent / "README.md"):  # the results, and the project README's copy
+            head, rest = readme.read_text(encoding="utf-8").split(START, 1)
+            _, tail = rest.split(END, 1)
+            readme.write_text(head + block + tail, encoding="utf-8")
     return 0
 
 

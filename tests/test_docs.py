@@ -40,3 +40,12 @@ def test_teaching_guide_has_plans_and_no_leftover_placeholders():
     assert "### 50-minute seminar" in guide and "### 90-minute seminar" in guide
     assert "nbkit progress merge" in guide and "answer-key" in guide
     assert "LEAD:" not in guide and "To be completed" not in guide
+
+
+def test_readme_quotes_the_current_benchmark_table():
+    def block(text):
+        return text.split("<!-- results:start -->", 1)[1].split("<!-- results:end -->", 1)[0]
+
+    bench = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert block(README) == block(bench)
+    assert "| Start-up" in block(README) and "Target" in block(README)
