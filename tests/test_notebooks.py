@@ -120,3 +120,16 @@ def test_quiz_coverage_of_every_answer_paragraph():
                 levels.add(item.data["level"])
     assert ANSWER_PARAGRAPHS - covered == set()
     assert levels == {"remember", "understand", "analyse", "evaluate"}
+
+
+ATTRIBUTION = re.compile(r"\bLee (argues|says|writes|notes|reads|judges|suggests|sees|predicts|concludes|states|expects|"
+                         r"observes|points out|warns|proposes|identifies|replies|describes|calls|holds|believes|thinks)\b")
+PARAGRAPH_REF = re.compile(r"para(graph)?s?\.? ?\d", re.I)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_statements_of_what_lee_argues_carry_a_paragraph(stem):
+    """Content standard: "Lee argues … (para. 5)". A markdown cell that attributes a view to Lee cites a paragraph."""
+    uncited = [source(c)[:80] for c in cells(stem)
+               if c["cell_type"] == "markdown" and ATTRIBUTION.search(source(c)) and not PARAGRAPH_REF.search(source(c))]
+    assert uncited == []
