@@ -80,12 +80,18 @@ def choose_renderer(renderer: str = "auto", *, env=None, in_kernel: bool | None 
 
 
 def setup(renderer: str = "auto") -> str:
-    """Make altair draw charts without internet access; returns the renderer's name.
+    """Set a notebook up for the course; returns the chart renderer's name.
 
-    ``renderer``: ``"auto"`` (see :func:`choose_renderer`), ``"jupyter"`` (interactive,
-    offline JupyterChart widget), ``"svg"`` or ``"png"`` (static images drawn in the kernel).
+    Charts: altair draws without internet access. ``renderer``: ``"auto"`` (see
+    :func:`choose_renderer`), ``"jupyter"`` (interactive, offline JupyterChart widget), ``"svg"``
+    or ``"png"`` (static images drawn in the kernel).
+    Tables: pandas shows text columns in full (``display.max_colwidth``), so quotes from the
+    interview are never cut to 50 characters with "...".
     Call it once at the top of a notebook: ``nbkit.setup()``.
     """
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)
     name = choose_renderer(renderer)
     from .jsonschema_import import import_altair
 

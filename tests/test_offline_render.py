@@ -125,3 +125,13 @@ def test_server_kernel_gets_the_offline_widget(monkeypatch):
     esm = "".join(str(m["state"].get("_esm", "")) for m in state.values())
     assert "vega" in esm and not CDN.search(esm)  # the widget carries Vega itself: live kernels draw offline
     assert CDN.search(_html(nb))  # but nbconvert's HTML would fetch the widget manager from a CDN
+
+
+def test_setup_shows_quotes_in_full(restore_renderer):
+    import pandas as pd
+
+    with pd.option_context("display.max_colwidth", 50):
+        nbkit.setup("svg")
+        assert pd.get_option("display.max_colwidth") is None
+        quote = nbkit.load_interview().claims.loc[0, "quote"]
+        assert len(quote) > 50 and quote in nbkit.load_interview().claims[["quote"]].to_string()
