@@ -10,17 +10,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .annotations.interview_frames import AnnotationFrames
+from .errors import InterviewFormatError
 from .resources import SEED_NAME, read_csv_rows, seed_path
-from .segment import fold_word, split_sentences, split_tokens
+from .segment import fold_word, split_tokens
 from .source import decode_source, read_source, split_lines
-from .structure import classify_lines, question_instruction
+from .structure import classify_lines
 
 __all__ = ["Interview", "load_interview", "load_corpus", "ROLE"]
 
@@ -167,7 +168,7 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
         text, base, role = ln.text, ln.start, item.role
         qid = item.question_id if role != "intro" else None
         position = position + 1 if role == "answer" else 0
-        spans = split_sentences(text)
+        spans = item.spans
         n_words = 0
         for s_start, s_end in spans:
             sid = len(sen["sentence_id"]) + 1
@@ -198,7 +199,7 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
             que["question_id"].append(qid)
             que["paragraph_id"].append(ln.line)
             que["text"].append(text)
-            que["instruction"].append(question_instruction(text) or "?")
+            que["instruction"].append(item.instruction)
         elif role == "answer":
             answers[qid][0] += 1
             answers[qid][1] += n_words
@@ -278,7 +279,8 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
     for p in paths:
         p = Path(p)
         if p.stem in seen:
-            raise ValueError(f"Two interviews in the corpus share the id {p.stem!r} ({p}). Rename one of the files.")
+            raise InterviewFormatError(p, None, f"another interview in the corpus has the id {p.stem!r} (ids are file "
+                                       "names without extension). Rename one of the files.")
         seen.add(p.stem)
         iv = load_interview(p, (question_lines or {}).get(p.stem))
         for name in names:

@@ -20,7 +20,7 @@ from .resources import read_csv_rows
 from .segment import split_sentences
 from .source import SourceLine
 
-__all__ = ["Role", "Classified", "instruction_verbs", "classify_lines", "question_instruction"]
+__all__ = ["Classified", "instruction_verbs", "classify_lines", "question_instruction"]
 
 _INTRO_HINT = re.compile(r"Mercy Kuo|regularly engages|Trans-Pacific View|Insight Series", re.IGNORECASE)
 # A direct question may be followed by a short instruction: "…strategic? Explain" or "…? Discuss."
@@ -29,11 +29,15 @@ _TRAILING_INSTRUCTION = re.compile(r"^(?:and\s+)?(?:briefly\s+)?[A-Za-z]+(?:\s+w
 
 @dataclass(frozen=True)
 class Classified:
-    """A source line with its role ("intro", "question", "answer") and question number (0 for the intro)."""
+    """A source line with its role ("intro", "question", "answer"), question number (None for the intro),
+    sentence spans (offsets into the line's text; each line is segmented once, here) and, for a
+    question, its instruction ("Examine", or "?" when it gives no verb)."""
 
     source: SourceLine
     role: str
     question_id: int | None
+    spans: tuple[tuple[int, int], ...]
+    instruction: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +47,12 @@ def instruction_verbs() -> tuple[str, ...]:
     return tuple(sorted(verbs, key=len, reverse=True))
 
 
-def question_instruction(text: str) -> str | None:
-    """Return the instruction a question line gives ("Examine", "Explain", or "?"), or None if it is not a question."""
-    spans = split_sentences(text)
+def question_instruction(text: str, spans=None) -> str | None:
+    """Return the instruction a question line gives ("Examine", "Explain", or "?"), or None if it is not a question.
+
+    ``spans``: the line's sentence spans, if already known (they are computed otherwise).
+    """
+    spans = split_sentences(text) if spans is None else spans
     if not spans:
         return None
     first = text[spans[0][0]:spans[0][1]]
@@ -79,6 +86,8 @@ def classify_lines(
     """
     if not lines:
         raise InterviewFormatError(path, 1, "the file has no text. Expected an introduction, then questions and answers.")
+    spans = [tuple(split_sentences(ln.text)) for ln in lines]
+    instructions = [question_instruction(ln.text, sp) for ln, sp in zip(lines, spans)]
     if question_lines is not None:
         known = {ln.line for ln in lines}
         for number in question_lines:
@@ -86,12 +95,12 @@ def classify_lines(
                 raise InterviewFormatError(path, number, f"question_lines names line {number}, but that line is blank or past the end of the file.")
         is_question = [ln.line in set(question_lines) for ln in lines]
     else:
-        is_question = [False] + [question_instruction(ln.text) is not None for ln in lines[1:]]
+        is_question = [False] + [instruction is not None for instruction in instructions[1:]]
 
     intro = lines[0]
     if question_lines is not None and intro.line in set(question_lines):
         raise InterviewFormatError(path, intro.line, "the first paragraph must be the introduction, not a question. Remove it from question_lines.")
-    if question_lines is None and question_instruction(intro.text) is not None:
+    if question_lines is None and instructions[0] is not None:
         raise InterviewFormatError(
             path, intro.line,
             f"expected the interviewer's introduction on the first line, but found a question: {_clip(intro.text)!r}. "
@@ -127,12 +136,14 @@ def classify_lines(
                 "answer paragraph on the following lines. If the next line is not really a question, pass question_lines=[...].",
             )
 
-    result = [Classified(intro, "intro", None)]
+    result = [Classified(intro, "intro", None, spans[0])]
     qid = 0
-    for ln, flag in zip(lines[1:], is_question[1:]):
+    for ln, flag, sp, instruction in zip(lines[1:], is_question[1:], spans[1:], instructions[1:]):
         if flag:
             qid += 1
-        result.append(Classified(ln, "question" if flag else "answer", qid))
+            result.append(Classified(ln, "question", qid, sp, instruction or "?"))
+        else:
+            result.append(Classified(ln, "answer", qid, sp))
     return result
 
 

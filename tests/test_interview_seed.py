@@ -1,6 +1,7 @@
 """The bundled interview parses to exactly the structure of the seed."""
 
 import pandas as pd
+import pytest
 
 import nbkit
 
@@ -97,3 +98,22 @@ def test_frame_docstrings_list_their_columns(interview):
         doc = getattr(type(interview), name).__doc__
         for column in getattr(interview, name).columns:
             assert column in doc, f"{name} docstring misses {column}"
+
+
+def test_load_corpus_refuses_two_interviews_with_one_id(tmp_path, seed_bytes):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "same.txt").write_bytes(seed_bytes)
+    with pytest.raises(nbkit.InterviewFormatError, match="another interview in the corpus has the id 'same'"):
+        nbkit.load_corpus([tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt"])
+
+
+def test_each_paragraph_is_segmented_once(monkeypatch):
+    import nbkit.structure
+
+    calls = []
+    real = nbkit.structure.split_sentences
+    monkeypatch.setattr(nbkit.structure, "split_sentences", lambda text: calls.append(text) or real(text))
+    iv = nbkit.load_interview()
+    assert len(calls) == 21 and len(iv.sentences) == 50
