@@ -100,34 +100,24 @@ def test_unwritable_place_raises_and_keeps_earlier_answers(store_path):
     assert store_path.read_bytes() == before
 
 
-def test_read_only_file_system_raises_store_error(store_path, monkeypatch):
-    """A read-only file system (simulated, so it also runs as root) raises ProgressStoreError."""
-    import tempfile
+@pytest.mark.parametrize("module, name, errno, message", [
+    ("tempfile", "mkstemp", 30, "Read-only file system"),   # no temporary file can be made
+    ("os", "fsync", 28, "No space left on device"),         # the temporary file cannot be flushed
+])
+def test_simulated_fault_raises_store_error_and_keeps_file(store_path, monkeypatch, module, name, errno, message):
+    """Faults injected where the write fails, so they also run without root (real tmpfs faults:
+    tests/test_progress_faults_real.py). ProgressStoreError names the file; earlier answers stay; no temp file is left."""
+    import importlib
 
     record_answer("00-start-here", "series-number", "427", True, 1)
     before = store_path.read_bytes()
 
-    def read_only(*args, **kwargs):
-        raise OSError(30, "Read-only file system")
+    def fail(*args, **kwargs):
+        raise OSError(errno, message)
 
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
-    with pytest.raises(ProgressStoreError, match=r"cannot save your answer \(Read-only file system\)"):
+    monkeypatch.setattr(importlib.import_module(module), name, fail)
+    with pytest.raises(ProgressStoreError, match=rf"cannot save your answer \({message}\)") as info:
         record_answer("00-start-here", "series-number", "428", False, 2)
-    assert store_path.read_bytes() == before
-
-
-def test_failed_write_raises_store_error_and_keeps_file(store_path, monkeypatch):
-    """A full disk (simulated: the temporary file's write fails) raises ProgressStoreError; the file is unchanged."""
-    record_answer("00-start-here", "series-number", "427", True, 1)
-    before = store_path.read_bytes()
-
-    def full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(ProgressStoreError) as info:
-        record_answer("00-start-here", "series-number", "428", False, 2)
-    assert "No space left on device" in str(info.value)
     assert info.value.path == str(store_path)
     monkeypatch.undo()
     assert store_path.read_bytes() == before
