@@ -19,7 +19,6 @@ import tempfile
 import warnings
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -80,8 +80,4 @@ def build_links(table: Table, claim_ids: set[str]) -> pd.DataFrame:
             table.fail(i, "to_claim", f"the link {pair[0]} -> {pair[1]} is already in row {seen[pair]}. "
                                       "Keep one link per pair of claims.")
         seen[pair] = i
-    frame = pd.DataFrame([(r["from_claim"], r["to_claim"], r["relation"]) for r in table.rows],
-                         columns=["from_claim", "to_claim", "relation"])
-    frame[["from_claim", "to_claim"]] = frame[["from_claim", "to_claim"]].astype("str")
-    frame["relation"] = pd.Categorical(frame["relation"], categories=CATEGORIES["relation"])
-    return frame
+    return table.frame(["from_claim", "to_claim", "relation"], {"relation": "relation"})

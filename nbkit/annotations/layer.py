@@ -12,7 +12,7 @@ from .claims import build_claims, build_links
 from .context import build_treaty_articles, build_timeline
 from .markers import find_markers
 from .mentions import find_mentions
-from .tables import CATEGORIES, Table, read_table
+from .tables import Table, read_table
 
 __all__ = ["AnnotationLayer", "load_annotations", "CURATED", "LEXICAL", "FRAMES"]
 
@@ -66,11 +66,7 @@ class AnnotationLayer:
     def marker_lexicon(self) -> pd.DataFrame:
         table = self._table("markers.csv")
         table.check_unique("marker", "marker")
-        frame = pd.DataFrame(table.rows, columns=["marker", "kind", "strength"])
-        frame["marker"] = frame["marker"].astype("str")
-        frame["kind"] = pd.Categorical(frame["kind"], categories=CATEGORIES["marker_kind"])
-        frame["strength"] = frame["strength"].astype(int)
-        return frame
+        return table.frame(["marker", "kind", "strength"], {"kind": "marker_kind"}, ints=("strength",))
 
     @cached_property
     def markers(self) -> pd.DataFrame:
@@ -80,10 +76,7 @@ class AnnotationLayer:
     def actors(self) -> pd.DataFrame:
         table = self._table("actors.csv")
         table.check_unique("actor", "actor")
-        frame = pd.DataFrame(table.rows, columns=["actor", "kind", "description"])
-        frame[["actor", "description"]] = frame[["actor", "description"]].astype("str")
-        frame["kind"] = pd.Categorical(frame["kind"], categories=CATEGORIES["actor_kind"])
-        return frame
+        return table.frame(["actor", "kind", "description"], {"kind": "actor_kind"})
 
     @cached_property
     def aliases(self) -> pd.DataFrame:
@@ -94,10 +87,7 @@ class AnnotationLayer:
             if r["actor"] not in known:
                 table.fail(i, "actor", f"{r['actor']!r} is not an actor of actors.csv. Use a name from actors.csv "
                                        "or add the actor there first.")
-        frame = pd.DataFrame(table.rows, columns=["alias", "actor", "kind"])
-        frame[["alias", "actor"]] = frame[["alias", "actor"]].astype("str")
-        frame["kind"] = pd.Categorical(frame["kind"], categories=CATEGORIES["alias_kind"])
-        return frame
+        return table.frame(["alias", "actor", "kind"], {"kind": "alias_kind"})
 
     @cached_property
     def mentions(self) -> pd.DataFrame:

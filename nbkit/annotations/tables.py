@@ -104,6 +104,20 @@ class Table:
                                     f"Each {what} must be unique: rename or remove one of the two rows.")
             seen[r[field]] = i
 
+    def frame(self, columns: list[str], categories: dict[str, str] | None = None, ints: tuple[str, ...] = ()):
+        """The rows as a frame of ``columns``: ``categories`` ({column: key of CATEGORIES}) as categoricals
+        in their fixed order, ``ints`` as int, every other column as str."""
+        import pandas as pd
+
+        categories = categories or {}
+        frame = pd.DataFrame([[r[c] for c in columns] for r in self.rows], columns=columns)
+        for col in columns:
+            if col in categories:
+                frame[col] = pd.Categorical(frame[col], categories=CATEGORIES[categories[col]])
+            else:
+                frame[col] = frame[col].astype(int if col in ints else "str")
+        return frame
+
 
 def read_table(name: str, data_dir=None) -> Table:
     """Read ``name`` (e.g. ``"claims.csv"``) from the annotations folder and check each row's schema."""

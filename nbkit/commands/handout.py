@@ -21,7 +21,6 @@ from __future__ import annotations
 import html as html_lib
 import os
 import re
-import shutil
 import subprocess
 import tempfile
 import time
