@@ -133,3 +133,16 @@ def test_statements_of_what_lee_argues_carry_a_paragraph(stem):
     uncited = [source(c)[:80] for c in cells(stem)
                if c["cell_type"] == "markdown" and ATTRIBUTION.search(source(c)) and not PARAGRAPH_REF.search(source(c))]
     assert uncited == []
+
+
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+DATE_SOURCE = re.compile(r"timeline|source|http|facts|para|August 2024|Reuters|TASS|NHK|Yonhap|Interfax|KCNA", re.I)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_dated_facts_carry_their_source(stem):
+    """Content standard: a markdown line that gives a year says where it comes from (the interview's paragraph,
+    `interview.timeline`, or the source named in facts.md). Folded solutions are exempt."""
+    unsourced = [line for c in cells(stem) if c["cell_type"] == "markdown" and "<details>" not in source(c)
+                 for line in source(c).splitlines() if YEAR.search(line) and not DATE_SOURCE.search(line)]
+    assert unsourced == []
