@@ -131,7 +131,7 @@ def test_answer_key_markdown_and_html():
             "- **Answer:** 427 / 427th\n"
             "- **Explanation:** Paragraph 1 is the series’ standard introduction: who asks, who answers, and the number "
             "of the conversation in the series.\n"
-            "- **Evidence:** paragraph 1: is the 427th in “The Trans-Pacific View Insight Series.”\n"
+            "- **Evidence:** paragraph 1: “is the 427th in “The Trans-Pacific View Insight Series.””\n"
             "- **Level:** remember\n") in md
     assert md.count("\n### ") == sum(len(load_bank(stem).items) for stem in list_banks())
     html = answer_key("html", ["01-the-interview-as-data"])

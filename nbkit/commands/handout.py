@@ -100,13 +100,10 @@ def _course_items(folder: Path) -> dict:
 
 def teacher_html(item) -> str:
     """The answer, rubric, explanation and evidence of a quiz item, as an HTML block (text escaped)."""
-    from ..quiz.engine import correct_answer_text
+    from ..quiz.answer_key import key_rows
 
     e = html_lib.escape
-    rows = [("Answer", correct_answer_text(item))]
-    if item.type == "free_response":
-        rows += [("Rubric", c) for c in item.data.get("rubric", [])]
-    rows += [("Explanation", item.explanation), ("Evidence", f"paragraph {item.paragraph_id}: “{item.quote}”")]
+    rows = key_rows(item, level=False)
     body = "\n".join(f"<p><strong>{e(k)}:</strong> {e(v)}</p>" for k, v in rows)
     return f'<div class="nbkit-teacher-key">\n{body}\n</div>'
 

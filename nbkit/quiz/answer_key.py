@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .bank import load_bank, list_banks
 from .engine import correct_answer_text
 
-__all__ = ["answer_key", "answer_key_markdown", "answer_key_html", "answer_strings"]
+__all__ = ["answer_key", "answer_key_markdown", "answer_key_html", "answer_strings", "key_rows"]
 
 _TITLE = "nbkit answer key"
 
@@ -17,14 +17,16 @@ def _banks(notebooks: Iterable[str] | None):
     return [load_bank(nb) for nb in (list(notebooks) if notebooks is not None else list_banks())]
 
 
-def _item_rows(item) -> list[tuple[str, str]]:
+def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
+    """(label, text) rows of an item's key: answer, rubric (free response), explanation, evidence and level.
+
+    Shared by the answer key and the teacher edition of handouts."""
     rows = [("Answer", correct_answer_text(item))]
     if item.type == "free_response":
         rows += [("Rubric", c) for c in item.data["rubric"]]
     rows += [("Explanation", item.explanation),
-             ("Evidence", f"paragraph {item.paragraph_id}: {item.quote}"),
-             ("Level", item.data["level"])]
-    return rows
+             ("Evidence", f"paragraph {item.paragraph_id}: “{item.quote}”")]
+    return rows + [("Level", item.data["level"])] if level else rows
 
 
 def answer_key_markdown(notebooks: Iterable[str] | None = None) -> str:
@@ -34,7 +36,7 @@ def answer_key_markdown(notebooks: Iterable[str] | None = None) -> str:
         out += [f"## {bank.notebook}: {bank.title}", ""]
         for n, item in enumerate(bank.items, start=1):
             out += [f"### {n}. `{item.id}` ({item.type})", "", item.question, ""]
-            out += [f"- **{k}:** {v}" for k, v in _item_rows(item)]
+            out += [f"- **{k}:** {v}" for k, v in key_rows(item)]
             out.append("")
     return "\n".join(out)
 
@@ -49,7 +51,7 @@ def answer_key_html(notebooks: Iterable[str] | None = None) -> str:
         for n, item in enumerate(bank.items, start=1):
             out += [f'<section id="{e(item.dom_class)}">', f"<h3>{n}. <code>{e(item.id)}</code> ({e(item.type)})</h3>",
                     f"<p>{e(item.question)}</p>", "<dl>"]
-            out += [f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in _item_rows(item)]
+            out += [f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in key_rows(item)]
             out += ["</dl>", "</section>"]
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
