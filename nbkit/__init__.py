@@ -8,69 +8,53 @@ Quick start::
     iv = nbkit.load_interview()      # the bundled interview
     iv.paragraphs.head()
 
-``import nbkit`` loads pandas and nbkit's own modules only. altair, ipywidgets, jsonschema and
-yaml load on first use, and the subpackages ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts``
-and ``nbkit.exercise`` are imported the first time they are named.
+``import nbkit`` imports nothing else: every public name below is imported from its module the first
+time it is used (PEP 562), so ``import nbkit.interview`` loads the text layer alone.
 """
 
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 
-from .annotations.loaders import (
-    load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
-    load_marker_lexicon, load_markers, load_mentions, load_timeline, load_treaty_articles,
-)
-from .errors import DataValidationError, InterviewFormatError, NbkitError, ProgressStoreError, QuizBankError
-from .interview import Interview, load_corpus, load_interview
-from .kwic import kwic
-from .lexicons import load_instruction_verbs
+try:
+    __version__ = version("nbkit")
+except PackageNotFoundError:  # a source tree that is not installed
+    __version__ = "0+unknown"
 
-__version__ = "0.1.0"
-
-_LAZY_SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
-
-__all__ = [
+#: Public name -> the module that defines it (relative to nbkit).
+_HOMES = {
     # the interview as frames
-    "Interview", "load_interview", "load_corpus", "kwic", "load_instruction_verbs",
-    # the argument layer (bundled interview)
-    "load_claims", "load_argument_links", "load_actors", "load_aliases", "load_mentions",
-    "load_treaty_articles", "load_timeline", "load_glossary", "load_marker_lexicon", "load_markers",
-    "load_annotations",
+    "Interview": "interview", "load_corpus": "interview", "kwic": "concordance", "load_instruction_verbs": "lexicons",
+    # the course's interview: text plus argument layer
+    "AnnotatedInterview": "course", "load_interview": "course", "load_annotations": "course",
+    "load_claims": "course", "load_argument_links": "course", "load_actors": "course", "load_aliases": "course",
+    "load_mentions": "course", "load_treaty_articles": "course", "load_timeline": "course",
+    "load_glossary": "course", "load_marker_lexicon": "course", "load_markers": "course",
     # charts
-    "setup", "save_chart",
+    "setup": "display", "save_chart": "display",
     # errors
-    "NbkitError", "InterviewFormatError", "DataValidationError", "QuizBankError", "ProgressStoreError",
-    # subpackages, loaded on first use
-    *_LAZY_SUBPACKAGES,
-]
+    "NbkitError": "errors", "InterviewFormatError": "errors", "DataValidationError": "errors",
+    "QuizBankError": "errors", "ProgressStoreError": "errors",
+}
+_SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
 
-
-def setup(renderer: str = "auto") -> str:
-    """Make charts display without internet access; returns the renderer enabled ("jupyter", "svg" or "png").
-
-    See :func:`nbkit.display.setup` (altair is imported only now, not by ``import nbkit``).
-    """
-    from .display import setup as _setup
-
-    return _setup(renderer)
-
-
-def save_chart(chart, path, *, scale: float = 2.0):
-    """Save a chart as .svg, .png, .pdf or self-contained .html for handouts, offline; returns the path.
-
-    See :func:`nbkit.display.save_chart`.
-    """
-    from .display import save_chart as _save_chart
-
-    return _save_chart(chart, path, scale=scale)
+__all__ = [*_HOMES, *_SUBPACKAGES]
 
 
 def __getattr__(name: str):
-    """Import ``nbkit.quiz``, ``nbkit.progress``, ``nbkit.charts`` or ``nbkit.exercise`` the first time it is named.
+    """Import a public name (or the subpackages ``quiz``, ``progress``, ``charts``, ``exercise``) on first use.
 
     ``nbkit.progress()`` returns the progress frame (the module is callable).
     """
-    if name in _LAZY_SUBPACKAGES:
+    if name in _SUBPACKAGES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name in _HOMES:
+        value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

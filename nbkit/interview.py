@@ -13,19 +13,16 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from .annotations.interview_frames import AnnotationFrames
+from . import frames
 from .errors import InterviewFormatError
 from .resources import SEED_NAME, read_csv_rows, seed_path
 from .segment import fold_word, split_tokens
 from .source import decode_source, read_source, split_lines
 from .structure import classify_lines
 
-__all__ = ["Interview", "load_interview", "load_corpus", "ROLE"]
-
-ROLE = pd.CategoricalDtype(["intro", "question", "answer"], ordered=True)
+__all__ = ["Interview", "load_interview", "load_corpus"]
 
 _SERIES_NUMBER = re.compile(r"is the (\d+)(?:st|nd|rd|th) in")
 _SERIES_NAME = re.compile(r"[“\"](The [^”\"]*?Series)\.?[”\"]")
@@ -38,14 +35,19 @@ def _stopwords() -> frozenset[str]:
     return frozenset(row["word"] for row in read_csv_rows("stopwords.csv"))
 
 
-class Interview(AnnotationFrames):
+def _text_frame(iv: "Interview", name: str) -> pd.DataFrame:
+    return iv._frames[name].copy()
+
+
+class Interview:
     """One interview of "The Trans-Pacific View Insight Series", parsed into frames.
 
     Build it with :func:`load_interview`. Attributes: ``path`` (the file, or
     None for text given directly), ``source`` (the decoded text), ``interview_id``
     (the file name without extension). Frames: ``meta``, ``paragraphs``,
-    ``questions``, ``sentences``, ``tokens`` (see each property), plus the
-    argument layer (claims, actors, mentions…) for the bundled interview.
+    ``questions``, ``sentences``, ``tokens`` (see each property; every call returns
+    a fresh copy). The argument layer (claims, actors, mentions…) is added by
+    :class:`nbkit.course.AnnotatedInterview`, which :func:`nbkit.load_interview` returns.
     """
 
     def __init__(self, source: str, path: str | Path | None = None, question_lines: list[int] | None = None,
@@ -54,7 +56,15 @@ class Interview(AnnotationFrames):
         self.path = Path(path) if path is not None else None
         self.interview_id = interview_id or (self.path.stem if self.path else "interview")
         self._lines = classify_lines(split_lines(source), path, question_lines)
-        self._frames = _build_frames(self)
+        self._frames = _Frames(_collect_columns(self))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, question_lines: list[int] | None = None):
+        """Read and parse the file ``path`` (default: the bundled interview); see :func:`load_interview`."""
+        if path is None:
+            path = seed_path()
+            return cls(decode_source(path.read_bytes(), SEED_NAME), path, question_lines)
+        return cls(read_source(path), path, question_lines)
 
     def __repr__(self) -> str:
         m = self._frames["meta"].iloc[0]
@@ -65,57 +75,11 @@ class Interview(AnnotationFrames):
         """The source text exactly as read: ``to_text().encode('utf-8')`` equals the file's bytes."""
         return self.source
 
-    @property
-    def meta(self) -> pd.DataFrame:
-        """One row about the interview.
-
-        Columns: outlet (str or None), series (str or None), series_number (Int64, NA when the
-        intro does not say), interviewer, interviewee, interviewee_affiliation (str or None),
-        source (the file path), sha256 (of the file's bytes).
-        """
-        return self._frames["meta"].copy()
-
-    @property
-    def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph (non-blank line).
-
-        Columns: paragraph_id (int, the 1-based source line), role (ordered category
-        intro < question < answer), question_id (Int64; NA for the intro), position (Int64;
-        1.. within its answer, NA for the intro and questions), text (str), start, end
-        (int, offsets into ``source``), n_words (int, tokens), n_sentences (int).
-        """
-        return self._frames["paragraphs"].copy()
-
-    @property
-    def questions(self) -> pd.DataFrame:
-        """One row per interviewer's question.
-
-        Columns: question_id (int, 1..n), paragraph_id (int), text (str), instruction
-        (str: the verb such as "Examine", or "?" for a direct question), n_answer_paragraphs
-        (int), n_answer_words (int).
-        """
-        return self._frames["questions"].copy()
-
-    @property
-    def sentences(self) -> pd.DataFrame:
-        """One row per sentence.
-
-        Columns: sentence_id (int, 1..n in reading order), paragraph_id (int), question_id
-        (Int64; NA in the intro), role (ordered category), text (str), start, end (int,
-        offsets into ``source``).
-        """
-        return self._frames["sentences"].copy()
-
-    @property
-    def tokens(self) -> pd.DataFrame:
-        """One row per word token.
-
-        Columns: token_id (int, 1..n), sentence_id, paragraph_id (int), question_id (Int64),
-        token (str, as written), word (str, lower-case with curly apostrophes folded),
-        start, end (int, offsets into ``source``), is_stopword (bool, from the NLTK English list
-        in ``data/stopwords.csv``).
-        """
-        return self._frames["tokens"].copy()
+    meta = frames.frame_property("meta", _text_frame)
+    paragraphs = frames.frame_property("paragraphs", _text_frame)
+    questions = frames.frame_property("questions", _text_frame)
+    sentences = frames.frame_property("sentences", _text_frame)
+    tokens = frames.frame_property("tokens", _text_frame)
 
 
 def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
@@ -141,22 +105,12 @@ def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
 # Frames are built from plain Python columns, once per frame and only when first asked for:
 # building a DataFrame costs about as much as segmenting a paragraph, so load_corpus stacks the
 # columns of all its interviews and builds each corpus frame once (see benchmarks/README.md).
-_FRAME_COLUMNS = {
-    "paragraphs": ["paragraph_id", "role", "question_id", "position", "text", "start", "end", "n_words", "n_sentences"],
-    "questions": ["question_id", "paragraph_id", "text", "instruction", "n_answer_paragraphs", "n_answer_words"],
-    "sentences": ["sentence_id", "paragraph_id", "question_id", "role", "text", "start", "end"],
-    "tokens": ["token_id", "sentence_id", "paragraph_id", "question_id", "token", "word", "start", "end", "is_stopword"],
-}
-_META_COLUMNS = ["outlet", "series", "series_number", "interviewer", "interviewee", "interviewee_affiliation",
-                 "source", "sha256"]
-_NULLABLE_INT = {"question_id", "position", "series_number"}
-_STR = {"text", "instruction", "token", "word", "interview_id"}
 
 
 def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
     """The rows of every frame of ``iv`` as plain lists, one list per column."""
     stop = _stopwords()
-    cols = {name: {c: [] for c in names} for name, names in _FRAME_COLUMNS.items()}
+    cols = {name: {c: [] for c in frames.columns(name)} for name in ("paragraphs", "questions", "sentences", "tokens")}
     par, sen, tok, que = cols["paragraphs"], cols["sentences"], cols["tokens"], cols["questions"]
     t_sid, t_pid, t_qid, t_token, t_word, t_start, t_end, t_stop = (
         tok["sentence_id"], tok["paragraph_id"], tok["question_id"], tok["token"], tok["word"],
@@ -173,7 +127,7 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
         for s_start, s_end in spans:
             sid = len(sen["sentence_id"]) + 1
             sentence = text[s_start:s_end]
-            for col, value in zip(_FRAME_COLUMNS["sentences"],
+            for col, value in zip(sen,
                                   (sid, ln.line, qid, role, sentence, base + s_start, base + s_end)):
                 sen[col].append(value)
             offset = base + s_start
@@ -190,7 +144,7 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
             t_end.extend([offset + t_b for _, t_b in spans_t])
             t_stop.extend([word in stop for word in words])
             n_words += n
-        for col, value in zip(_FRAME_COLUMNS["paragraphs"],
+        for col, value in zip(par,
                               (ln.line, role, qid, position if role == "answer" else None, text, ln.start, ln.end,
                                n_words, len(spans))):
             par[col].append(value)
@@ -207,28 +161,8 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
     que["n_answer_paragraphs"].extend(answers[q][0] for q in que["question_id"])
     que["n_answer_words"].extend(answers[q][1] for q in que["question_id"])
     meta = _parse_meta(iv._lines[0].source.text, iv.path, iv.source)
-    cols["meta"] = {c: [meta[c]] for c in _META_COLUMNS}
+    cols["meta"] = {c: [v] for c, v in meta.items()}
     return cols
-
-
-def _frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
-    """Build one frame from its columns with the documented dtypes."""
-    n = len(next(iter(columns.values()))) if columns else 0
-    data = {}
-    for col, values in columns.items():
-        if col in _NULLABLE_INT and name != "questions":  # every question has its id
-            data[col] = pd.array(values, dtype="Int64")
-        elif col == "role":
-            data[col] = pd.Categorical(values, dtype=ROLE)
-        elif col in _STR:
-            data[col] = pd.array(values, dtype="str")
-        elif col == "is_stopword":
-            data[col] = np.array(values, dtype=bool)
-        elif name == "meta":  # text fields that may be missing stay object columns holding None
-            data[col] = pd.array(values, dtype="str") if None not in values else pd.Series(values, dtype=object)
-        else:
-            data[col] = np.array(values, dtype=np.int64)
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
 
 
 class _Frames(Mapping):
@@ -240,7 +174,7 @@ class _Frames(Mapping):
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._built:
-            self._built[name] = _frame(name, self.columns[name])
+            self._built[name] = frames.cast(name, self.columns[name])
         return self._built[name]
 
     def __iter__(self):
@@ -250,21 +184,18 @@ class _Frames(Mapping):
         return len(self.columns)
 
 
-def _build_frames(iv: Interview) -> _Frames:
-    return _Frames(_collect_columns(iv))
-
-
 def load_interview(path: str | Path | None = None, question_lines: list[int] | None = None) -> Interview:
-    """Load an interview of the series; with no ``path``, the bundled "Assessing North Korea-Russia Relations".
+    """Load the text of an interview of the series; with no ``path``, the bundled "Assessing North Korea-Russia Relations".
 
     ``question_lines`` (1-based line numbers) overrides question detection for a text the rules get wrong.
     Raises ``FileNotFoundError`` for a missing file and :class:`nbkit.InterviewFormatError` for a text
-    that is not in the series' format.
+    that is not in the series' format. (``nbkit.load_interview`` adds the argument layer: see :mod:`nbkit.course`.)
+
+    >>> iv = load_interview()
+    >>> iv.paragraphs.loc[1, ["paragraph_id", "role", "question_id"]].tolist()
+    [2, 'question', 1]
     """
-    if path is None:
-        path = seed_path()
-        return Interview(decode_source(path.read_bytes(), SEED_NAME), path, question_lines)
-    return Interview(read_source(path), path, question_lines)
+    return Interview.load(path, question_lines)
 
 
 def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataFrame]:
@@ -273,7 +204,7 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
     ``paths``: file paths (the id is the file name without extension; ids must be unique).
     Returns a dict with keys meta, paragraphs, questions, sentences, tokens.
     """
-    names = ("meta", "paragraphs", "questions", "sentences", "tokens")
+    names = frames.frame_names("text")
     stacked: dict[str, dict[str, list]] = {}
     seen: set[str] = set()
     for p in paths:
@@ -289,4 +220,4 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
             target["interview_id"].extend([iv.interview_id] * len(next(iter(columns.values()))))
             for col, values in columns.items():
                 target[col].extend(values)
-    return {name: _frame(name, stacked[name]) if stacked else pd.DataFrame() for name in names}
+    return {name: frames.cast(name, stacked[name], corpus=True) if stacked else pd.DataFrame() for name in names}

@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import InterviewFormatError
 from .resources import read_csv_rows
 from .segment import split_sentences
+from .shorten import shorten
 from .source import SourceLine
 
 __all__ = ["Classified", "instruction_verbs", "classify_lines", "question_instruction"]
@@ -103,7 +104,7 @@ def classify_lines(
     if question_lines is None and instructions[0] is not None:
         raise InterviewFormatError(
             path, intro.line,
-            f"expected the interviewer's introduction on the first line, but found a question: {_clip(intro.text)!r}. "
+            f"expected the interviewer's introduction on the first line, but found a question: {shorten(intro.text)!r}. "
             "Put the introduction (\"… author Mercy Kuo regularly engages …\") first.",
         )
     if not _INTRO_HINT.search(intro.text):
@@ -132,7 +133,7 @@ def classify_lines(
         if flag and (i + 1 == len(lines) or is_question[i + 1]):
             raise InterviewFormatError(
                 path, lines[i].line,
-                f"the question {_clip(lines[i].text)!r} has no answer after it. Every question needs at least one "
+                f"the question {shorten(lines[i].text)!r} has no answer after it. Every question needs at least one "
                 "answer paragraph on the following lines. If the next line is not really a question, pass question_lines=[...].",
             )
 
@@ -145,7 +146,3 @@ def classify_lines(
         else:
             result.append(Classified(ln, "answer", qid, sp))
     return result
-
-
-def _clip(text: str, width: int = 70) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -10,10 +10,9 @@ import pandas as pd
 import pytest
 
 import nbkit
-from nbkit.annotations.interview_frames import AnnotationFrames
 from nbkit.annotations.markers import find_markers
 from nbkit.annotations.mentions import find_mentions
-from nbkit.interview import Interview
+from nbkit.course import AnnotatedInterview
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSWER_PARAGRAPHS = [3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21]
@@ -75,7 +74,7 @@ def test_frame_columns_dtypes_and_nulls(iv, name):
 
 @pytest.mark.parametrize("name", list(COLUMNS))
 def test_property_docstring_lists_every_column(name):
-    doc = inspect.getdoc(getattr(AnnotationFrames, name))
+    doc = inspect.getdoc(getattr(AnnotatedInterview, name))
     for col in COLUMNS[name]:
         assert re.search(rf"\b{col}\b", doc), f"{name} docstring does not list {col}"
 
@@ -92,9 +91,9 @@ def test_frames_are_cached_but_handed_out_as_copies(iv, name):
 
 def test_frames_are_built_once_per_interview(iv):
     iv.claims
-    layer = iv.__dict__["_annotation_layer"]
+    layer = iv.annotations
     assert iv.claims.equals(layer.claims)
-    assert "claims" in vars(layer) and iv.__dict__["_annotation_layer"] is layer
+    assert "claims" in vars(layer) and iv.annotations is layer
 
 
 def test_ids_are_unique_and_in_order(iv):
@@ -403,7 +402,7 @@ def test_glossary_first_use(iv):
 # -- any interview ----------------------------------------------------------------------------
 
 def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
-    other = Interview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
+    other = AnnotatedInterview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
     assert len(other.mentions) == 117 and len(other.markers) == 26
     assert other.glossary["first_paragraph_id"].equals(iv.glossary["first_paragraph_id"])
     for name in ("claims", "argument_links", "treaty_articles", "timeline"):

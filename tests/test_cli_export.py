@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import nbkit
-from nbkit.commands.export import DICTIONARY_COLUMNS, FRAMES, collect_frames, docstring_columns, read_export
+from nbkit import frames as schema
+from nbkit.commands.export import DICTIONARY_COLUMNS, FRAMES, collect_frames, read_export
 
 from .cli_helpers import nbkit as run_nbkit
 
@@ -30,7 +31,9 @@ def frames():
 
 @pytest.mark.parametrize("name", FRAMES)
 def test_docstring_lists_exactly_the_columns(name, frames):
-    cols = [c for c, _ in docstring_columns(getattr(nbkit.Interview, name).__doc__)]
+    doc = getattr(type(nbkit.load_interview()), name).__doc__
+    assert doc == schema.describe(name)
+    cols = [line.split()[0] for line in doc.split("Columns:\n")[1].split("\n\n")[0].splitlines()]
     assert cols == list(frames[name].columns)
 
 
@@ -49,9 +52,9 @@ def test_data_dictionary(exported, frames):
     assert len(d) == sum(f.shape[1] for f in frames.values())
     row = d[(d["frame"] == "paragraphs") & (d["column"] == "role")].iloc[0]
     assert (row["type"], row["levels"]) == ("ordered category", "intro; question; answer")
-    assert row["meaning"] == "ordered category intro < question < answer"
+    assert row["meaning"] == "what the paragraph is: the introduction, a question or an answer"
     row = d[(d["frame"] == "tokens") & (d["column"] == "start")].iloc[0]
-    assert (row["type"], row["meaning"]) == ("int64", "int, offsets into source")
+    assert (row["type"], row["meaning"]) == ("int64", "offset of its first character in Interview.source")
     row = d[(d["frame"] == "timeline") & (d["column"] == "date")].iloc[0]
     assert row["type"] == "datetime64[ns]"
     assert set(d["type"]) == {"str", "int64", "Int64", "bool", "category", "ordered category", "datetime64[ns]"}

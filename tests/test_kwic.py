@@ -3,7 +3,7 @@
 import pytest
 
 import nbkit
-from nbkit.kwic import kwic
+from nbkit.concordance import kwic
 
 COLUMNS = ["sentence_id", "paragraph_id", "left", "keyword", "right"]
 

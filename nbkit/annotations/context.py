@@ -11,15 +11,12 @@ import re
 
 import pandas as pd
 
+from .. import frames
+from .annotation_files import AnnotationFile
 from .claims import check_paragraph, locate_quote
-from .tables import CATEGORIES, Table
 
 __all__ = ["build_treaty_articles", "build_timeline", "first_day_of_next_month"]
 
-TREATY_COLUMNS = ["article", "paragraph_id", "quote", "start", "end", "interview_reading", "treaty_says",
-                  "treaty_source", "note"]
-TIMELINE_COLUMNS = ["event_id", "date", "date_label", "precision", "event", "paragraph_id", "source",
-                    "after_interview", "quote"]
 _INTERVIEW_SOURCE = re.compile(r"^interview, paragraph ([0-9]+)$")
 _SEASON_MONTHS = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
 
@@ -30,72 +27,61 @@ def first_day_of_next_month(month: str) -> dt.date:
     return dt.date(year + mon // 12, mon % 12 + 1, 1)
 
 
-def build_treaty_articles(table: Table, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The treaty_articles frame (columns in ``TREATY_COLUMNS``)."""
-    table.check_unique("article", "article number")
+def build_treaty_articles(file: AnnotationFile, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The treaty_articles frame: every article's quote anchored in its (answer) paragraph."""
+    file.check_unique("article", "article number")
     rows = []
-    for i, r in enumerate(table.rows, 1):
-        par = check_paragraph(table, i, "paragraph_id", r["paragraph_id"], paragraphs, answer=True)
-        start, end = locate_quote(table, i, r["quote"], par, paragraphs)
+    for i, r in enumerate(file.rows, 1):
+        par = check_paragraph(file, i, "paragraph_id", r["paragraph_id"], paragraphs, answer=True)
+        start, end = locate_quote(file, i, r["quote"], par, paragraphs)
         rows.append((r["article"], r["paragraph_id"], r["quote"], start, end, r["interview_reading"],
                      r["treaty_says"], r["treaty_source"], r["note"]))
-    frame = pd.DataFrame(rows, columns=TREATY_COLUMNS)
-    frame = frame.astype({"article": int, "paragraph_id": int, "start": int, "end": int})
-    for col in ("quote", "interview_reading", "treaty_says", "treaty_source", "note"):
-        frame[col] = frame[col].astype("str")
-    return frame
+    return frames.from_rows("treaty_articles", rows)
 
 
-def _check_date(table: Table, i: int, text: str, precision: str) -> dt.date:
+def _check_date(file: AnnotationFile, i: int, text: str, precision: str) -> dt.date:
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
-        table.fail(i, "date", f"{text!r} is not a real calendar date. Write YYYY-MM-DD, e.g. 2023-09-13.")
+        file.fail(i, "date", f"{text!r} is not a real calendar date. Write YYYY-MM-DD, e.g. 2023-09-13.")
     if precision == "month" and date.day != 1:
-        table.fail(i, "date", f"a date of precision 'month' is written as the first day of the month; "
+        file.fail(i, "date", f"a date of precision 'month' is written as the first day of the month; "
                               f"found {text!r}. Use {text[:8]}01.")
     if precision == "season" and (date.day != 1 or date.month not in _SEASON_MONTHS):
-        table.fail(i, "date", f"a date of precision 'season' is the first day of the season (03-01 spring, "
+        file.fail(i, "date", f"a date of precision 'season' is the first day of the season (03-01 spring, "
                               f"06-01 summer, 09-01 fall, 12-01 winter); found {text!r}.")
     if precision == "year" and (date.month, date.day) != (1, 1):
-        table.fail(i, "date", f"a date of precision 'year' is written as 1 January; found {text!r}. "
+        file.fail(i, "date", f"a date of precision 'year' is written as 1 January; found {text!r}. "
                               f"Use {text[:4]}-01-01.")
     return date
 
 
-def build_timeline(table: Table, paragraphs: pd.DataFrame, published: str) -> pd.DataFrame:
-    """The timeline frame (columns in ``TIMELINE_COLUMNS``), in date order.
+def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: str) -> pd.DataFrame:
+    """The timeline frame, in date order.
 
     ``published`` is the interview's month ("2024-08"): events from the next month on are
     ``after_interview``.
     """
-    table.check_unique("event_id", "event id")
+    file.check_unique("event_id", "event id")
     cutoff = first_day_of_next_month(published)
     rows, previous = [], None
-    for i, r in enumerate(table.rows, 1):
-        date = _check_date(table, i, r["date"], r["precision"])
+    for i, r in enumerate(file.rows, 1):
+        date = _check_date(file, i, r["date"], r["precision"])
         if previous is not None and date < previous:
-            table.fail(i, "date", f"{r['date']} comes before the date of the previous row. Keep the events in date order.")
+            file.fail(i, "date", f"{r['date']} comes before the date of the previous row. Keep the events in date order.")
         previous = date
         pid = int(r["paragraph_id"]) if r["paragraph_id"] else None
         if pid is not None:
-            par = check_paragraph(table, i, "paragraph_id", pid, paragraphs, answer=False)
+            par = check_paragraph(file, i, "paragraph_id", pid, paragraphs, answer=False)
             if r["quote"]:
-                locate_quote(table, i, r["quote"], par, paragraphs)
+                locate_quote(file, i, r["quote"], par, paragraphs)
         elif r["quote"]:
-            table.fail(i, "paragraph_id", "the row has a quote but no paragraph_id. Give the paragraph the quote comes from.")
+            file.fail(i, "paragraph_id", "the row has a quote but no paragraph_id. Give the paragraph the quote comes from.")
         own = _INTERVIEW_SOURCE.match(r["source"])
         if own is None and not r["source"].startswith(("https://", "http://")):
-            table.fail(i, "source", f"expected a web address or 'interview, paragraph N'; found {r['source']!r}.")
+            file.fail(i, "source", f"expected a web address or 'interview, paragraph N'; found {r['source']!r}.")
         if own is not None and int(own.group(1)) != pid:
-            table.fail(i, "source", f"the source names paragraph {own.group(1)} but paragraph_id is {pid}. Make them agree.")
+            file.fail(i, "source", f"the source names paragraph {own.group(1)} but paragraph_id is {pid}. Make them agree.")
         rows.append((r["event_id"], date, r["date_label"], r["precision"], r["event"], pid, r["source"],
                      date >= cutoff, r["quote"]))
-    frame = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
-    frame["precision"] = pd.Categorical(frame["precision"], categories=CATEGORIES["precision"])
-    frame["paragraph_id"] = frame["paragraph_id"].astype("Int64")
-    frame["after_interview"] = frame["after_interview"].astype(bool)
-    for col in ("event_id", "date_label", "event", "source", "quote"):
-        frame[col] = frame[col].astype("str")
-    return frame
+    return frames.from_rows("timeline", rows)

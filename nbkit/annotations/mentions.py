@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .matching import compile_forms, find_forms
+from .. import frames
+from .lexicon_matching import compile_forms, find_forms
 
-__all__ = ["find_mentions", "MENTION_COLUMNS"]
-
-MENTION_COLUMNS = ["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"]
+__all__ = ["find_mentions"]
 
 
 def find_mentions(sentences: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """One row per actor mention in ``sentences`` (a frame like ``Interview.sentences``).
 
-    ``aliases`` needs columns alias and actor. Returns the columns of ``MENTION_COLUMNS``:
-    mention_id (int, 1..n in reading order), sentence_id, paragraph_id (int), question_id
-    (Int64), actor, alias (str, the alias as written in the lexicon), start, end (int,
-    offsets of the sentence's own frame, i.e. into ``Interview.source``).
+    ``aliases`` needs columns alias and actor. Returns the mentions frame (see ``frames.yaml``);
+    offsets are those of the sentences frame, i.e. into ``Interview.source``.
     """
     actor_of = dict(zip(aliases["alias"], aliases["actor"]))
     pattern = compile_forms(actor_of, ignore_case=False)
@@ -35,8 +32,4 @@ def find_mentions(sentences: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFram
         for start, end, alias in find_forms(pattern, s.text):
             rows.append((len(rows) + 1, s.sentence_id, s.paragraph_id, s.question_id, actor_of[alias], alias,
                          s.start + start, s.start + end))
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    frame = frame.astype({"mention_id": int, "sentence_id": int, "paragraph_id": int, "start": int, "end": int})
-    frame["question_id"] = frame["question_id"].astype("Int64")
-    frame[["actor", "alias"]] = frame[["actor", "alias"]].astype("str")
-    return frame
+    return frames.from_rows("mentions", rows)

@@ -1,9 +1,7 @@
 """``nbkit export DIR``: every frame of the interview as CSV (or Parquet), with a data dictionary.
 
-The dictionary (``data_dictionary.csv``: frame, column, type, meaning, levels) is built from the
-same source as the docstrings: the "Columns:" part of each frame property's docstring on
-:class:`nbkit.Interview` gives the meaning, the frame itself gives the type and category levels.
-A test checks that the docstrings name exactly the frame's columns, so the two cannot drift.
+The dictionary (``data_dictionary.csv``: frame, column, type, meaning, levels) comes from the frame
+schema ``nbkit/data/frames.yaml``, the same source as the frames' dtypes and docstrings.
 
 CSV conventions (RFC 4180, for pandas, R and spreadsheets): UTF-8 without BOM, comma separated,
 CRLF line ends, fields quoted only when needed (``"`` doubled inside quotes), a header row;
@@ -14,16 +12,15 @@ missing values (NA) are empty fields; booleans are ``TRUE``/``FALSE``; dates are
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from .. import frames as schema
 from . import OK, UsageError, say
 
 HELP = "write every frame (CSV or Parquet) and a data dictionary to a folder"
 
-#: Frames written, in this order: file stem (= Interview property) .
-FRAMES = ("meta", "paragraphs", "questions", "sentences", "tokens", "claims", "argument_links", "actors",
-          "aliases", "mentions", "treaty_articles", "timeline", "glossary", "markers", "marker_lexicon")
+#: Frames written, in the schema's order: file stem (= property of ``nbkit.load_interview()``).
+FRAMES = schema.frame_names("text") + schema.frame_names("annotations")
 DICTIONARY = "data_dictionary"
 DICTIONARY_COLUMNS = ["frame", "column", "type", "meaning", "levels"]
 LEVEL_SEP = "; "
@@ -40,85 +37,25 @@ def add_arguments(p) -> None:
 
 # -- the dictionary ----------------------------------------------------------------------------
 
-def _split_top(text: str) -> list[str]:
-    """Split at commas outside parentheses and quotes."""
-    parts, depth, quote, cur = [], 0, False, []
-    for ch in text:
-        if ch == '"':
-            quote = not quote
-        elif not quote and ch == "(":
-            depth += 1
-        elif not quote and ch == ")":
-            depth -= 1
-        if ch == "," and depth == 0 and not quote:
-            parts.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur).strip())
-    return [p for p in parts if p]
-
-
-def docstring_columns(doc: str) -> list[tuple[str, str]]:
-    """(column, meaning) pairs from the "Columns:" part of a frame docstring, in order.
-
-    Names listed together before one parenthesis share it: ``start, end (int, offsets)``.
-    """
-    m = re.search(r"Columns:(.*?)(?:Source:|\n\s*\n|$)", doc or "", flags=re.S)
-    if not m:
-        return []
-    text = " ".join(m.group(1).split()).rstrip(". ")
-    out, pending = [], []
-    for seg in _split_top(text):
-        sm = re.fullmatch(r"(\w+)\s*(?:\((.*)\))?\.?", seg, flags=re.S)
-        if not sm:
-            raise ValueError(f"cannot read the column entry {seg!r} in a frame docstring")
-        name, meaning = sm.group(1), sm.group(2)
-        pending.append(name)
-        if meaning is not None:
-            meaning = meaning.replace("``", "").strip()
-            out += [(n, meaning) for n in pending]
-            pending = []
-    out += [(n, "") for n in pending]
-    return out
-
-
-def _type_name(series) -> tuple[str, str]:
-    """(type, levels) of a column as the dictionary writes them."""
-    dtype = series.dtype
-    if str(dtype) == "category":
-        kind = "ordered category" if dtype.ordered else "category"
-        return kind, LEVEL_SEP.join(map(str, dtype.categories))
-    name = str(dtype)
-    return ("str" if name in ("object", "string") else name), ""
-
-
 def data_dictionary(iv=None, frames: dict | None = None):
-    """One row per column of every exported frame.
+    """One row per column of every exported frame, from ``frames.yaml``.
 
     Columns: frame (str, file stem), column (str), type (str: int64, Int64 = whole number with NA,
-    str, bool, category, ordered category, datetime64[ns]), meaning (str, from the frame's
-    docstring), levels (str, "; "-joined categories in order, for category types; else "").
+    str, bool, category, ordered category, datetime64[ns]), meaning (str), levels (str, "; "-joined
+    categories in order, for category types; else "").
     """
     import pandas as pd
 
-    from ..interview import Interview
-
-    frames = frames if frames is not None else collect_frames(iv)
-    rows = []
-    for name, df in frames.items():
-        meanings = dict(docstring_columns(getattr(Interview, name).__doc__))
-        for col in df.columns:
-            kind, levels = _type_name(df[col])
-            rows.append({"frame": name, "column": col, "type": kind, "meaning": meanings.get(col, ""),
-                         "levels": levels})
+    names = frames if frames is not None else collect_frames(iv)
+    rows = [{"frame": name, **{k: row[k] for k in DICTIONARY_COLUMNS[1:]}}
+            for name in names for row in schema.column_table(name)]
     return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS).astype("str")
 
 
 def collect_frames(iv=None) -> dict:
     """Frame name -> frame; frames the interview cannot have (curated for the bundled one) are left out."""
+    from ..course import load_interview
     from ..errors import DataValidationError
-    from ..interview import load_interview
 
     iv = iv if iv is not None else load_interview()
     out = {}
@@ -216,7 +153,7 @@ def run(args) -> int:
     """Write every frame of the interview, and a data dictionary, to the folder DIR.
 
     Frames: meta, paragraphs, questions, sentences, tokens, claims, argument_links, actors, aliases,
-    mentions, treaty_articles, timeline, glossary, markers, marker_lexicon; plus data_dictionary
+    mentions, treaty_articles, timeline, glossary, marker_lexicon, markers; plus data_dictionary
     (frame, column, type, meaning, levels). CSV: RFC 4180, UTF-8, CRLF, NA as an empty field,
     booleans TRUE/FALSE, dates ISO 8601. In R: read.csv(f, na.strings = "", encoding = "UTF-8").
     """
@@ -225,7 +162,7 @@ def run(args) -> int:
         path = Path(args.interview)
         if not path.is_file():
             raise UsageError(f"{path} not found; give the interview's .txt file")
-        from ..interview import load_interview
+        from ..course import load_interview
 
         iv = load_interview(path)
     written = export(args.dir, args.format, iv)

@@ -1,16 +1,19 @@
-"""Keyword in context: every use of a word with the words around it, one row per match."""
+"""A concordance (keyword in context): every use of a word with the words around it, one row per match.
+
+The module is not called ``kwic`` so that importing it never hides the function ``nbkit.kwic``.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from . import frames
 from .segment import fold_word
 
 __all__ = ["kwic"]
 
-COLUMNS = ["sentence_id", "paragraph_id", "left", "keyword", "right"]
 
-
+@frames.returns("kwic")
 def kwic(interview, word: str, window: int = 6) -> pd.DataFrame:
     """Each occurrence of ``word`` in ``interview``, with up to ``window`` tokens either side.
 
@@ -20,14 +23,11 @@ def kwic(interview, word: str, window: int = 6) -> pd.DataFrame:
     Context stays inside the keyword's sentence and is sliced from ``interview.source``,
     so punctuation and curly quotes appear as printed.
 
-    Columns (one row per match, in text order):
-        sentence_id (int): the sentence of the match (``interview.sentences``).
-        paragraph_id (int): its paragraph, i.e. the line number of the text.
-        left (str): up to ``window`` tokens before the keyword in the same sentence ("" at a sentence start).
-        keyword (str): the matched token as printed in the text.
-        right (str): up to ``window`` tokens after the keyword in the same sentence ("" at a sentence end).
-
     Raises ValueError when ``word`` is not one word or ``window`` is not a whole number >= 0.
+
+    >>> from nbkit.interview import load_interview
+    >>> kwic(load_interview(), "transactional", window=2)["right"].tolist()
+    ['or strategic', '']
     """
     if not isinstance(word, str) or len(word.split()) != 1:
         raise ValueError(f"kwic looks for one word (a single token), but got {word!r}. "
@@ -51,6 +51,5 @@ def kwic(interview, word: str, window: int = 6) -> pd.DataFrame:
             right = source[ends[i]:ends[hi]].strip() if hi > i else ""
             rows.append((int(sentence_id), paragraph_id,
                          left, source[starts[i]:ends[i]], right))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "paragraph_id": "int64",
-                         "left": "str", "keyword": "str", "right": "str"})
+    return frames.from_rows("kwic", rows)
+

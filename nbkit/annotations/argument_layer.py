@@ -1,0 +1,178 @@
+"""The argument layer of one interview: every annotation frame, each read, checked and built once, on first use.
+
+It reads only the interview's public frames (``paragraphs``, ``sentences``, ``meta``). The curated
+frames (those the manifest lists: claims, argument_links, treaty_articles, timeline) describe the bundled
+interview only; the lexical ones (actors, aliases, mentions, glossary, marker_lexicon, markers) work for
+any text of the series.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+import pandas as pd
+
+from .. import frames
+from ..errors import DataValidationError
+from .annotation_files import AnnotationFile, annotations_dir, read_annotation_file
+from .claims import build_claims, build_links
+from .context import build_timeline, build_treaty_articles
+from .markers import find_markers
+from .mentions import find_mentions
+
+__all__ = ["AnnotationLayer", "load_annotations", "FRAMES"]
+
+#: The frames of the layer, in the schema's order.
+FRAMES = frames.frame_names("annotations")
+
+
+class AnnotationLayer:
+    """The argument layer of ``iv`` (any object with the frames of :class:`nbkit.Interview`) from the files
+    in ``data_dir`` (default: the bundled ones).
+
+    Attributes are the frames, built lazily and cached; callers hand out copies (see :meth:`frame`).
+    A curated frame of any other text raises :class:`nbkit.DataValidationError`.
+    """
+
+    def __init__(self, iv, data_dir=None):
+        self.iv = iv
+        self.data_dir = data_dir
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """A fresh copy of frame ``name``."""
+        if name not in FRAMES:
+            raise ValueError(f"unknown frame {name!r}; choose from {', '.join(FRAMES)}.")
+        return getattr(self, name).copy()
+
+    def _file(self, name: str) -> AnnotationFile:
+        return read_annotation_file(name, self.data_dir)
+
+    @cached_property
+    def manifest(self) -> dict:
+        return self._file("manifest.yaml").rows[0]
+
+    @cached_property
+    def curated(self) -> tuple[str, ...]:
+        """Frames that describe the bundled interview only (the manifest's ``curated`` list)."""
+        return tuple(self.manifest["curated"])
+
+    @cached_property
+    def lexical(self) -> tuple[str, ...]:
+        """Frames that work for any interview."""
+        return tuple(f for f in FRAMES if f not in self.curated)
+
+    @cached_property
+    def is_bundled(self) -> bool:
+        """The text is the one the curated files describe (same SHA-256)."""
+        return self._sha256 == self.manifest["sha256"]
+
+    @cached_property
+    def _sha256(self) -> str:
+        return self.iv.meta["sha256"].iloc[0]
+
+    @cached_property
+    def _paragraphs(self) -> pd.DataFrame:
+        return self.iv.paragraphs
+
+    @cached_property
+    def _sentences(self) -> pd.DataFrame:
+        return self.iv.sentences
+
+    def _require_bundled(self, frame: str) -> None:
+        if self.is_bundled:
+            return
+        manifest = self.manifest
+        raise DataValidationError(
+            str(annotations_dir(self.data_dir).joinpath("manifest.yaml")), None, "sha256",
+            f"the curated frame '{frame}' describes the bundled interview “{manifest['title']}” "
+            f"(sha256 {manifest['sha256'][:12]}…), not the text '{self.iv.interview_id}' (sha256 {self._sha256[:12]}…). "
+            f"Curated frames ({', '.join(self.curated)}) exist only for the bundled interview; for any text you "
+            f"can use {', '.join(self.lexical)}.")
+
+    # lexicons: work for any interview -------------------------------------------------
+    @cached_property
+    def marker_lexicon(self) -> pd.DataFrame:
+        file = self._file("markers.csv")
+        file.check_unique("marker", "marker")
+        return file.frame("marker_lexicon")
+
+    @cached_property
+    def markers(self) -> pd.DataFrame:
+        return find_markers(self._sentences, self.marker_lexicon)
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        file = self._file("actors.csv")
+        file.check_unique("actor", "actor")
+        return file.frame("actors")
+
+    @cached_property
+    def aliases(self) -> pd.DataFrame:
+        file = self._file("aliases.csv")
+        file.check_unique("alias", "alias")
+        known = set(self.actors["actor"])
+        for i, r in enumerate(file.rows, 1):
+            if r["actor"] not in known:
+                file.fail(i, "actor", f"{r['actor']!r} is not an actor of actors.csv. Use a name from actors.csv "
+                                      "or add the actor there first.")
+        return file.frame("aliases")
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        return find_mentions(self._sentences, self.aliases)
+
+    @cached_property
+    def glossary(self) -> pd.DataFrame:
+        file = self._file("glossary.csv")
+        file.check_unique("term", "term")
+        texts = list(zip(self._paragraphs["paragraph_id"], self._paragraphs["text"]))
+        rows = []
+        for r in file.rows:
+            forms = [re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.IGNORECASE) for f in r["match"].split("; ")]
+            first = next((pid for pid, text in texts if any(p.search(text) for p in forms)), None)
+            rows.append((r["term"], r["definition"], first))
+        return frames.from_rows("glossary", rows)
+
+    # curated: the bundled interview only -------------------------------------------------
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        self._require_bundled("claims")
+        return build_claims(self._file("claims.csv"), self._paragraphs, set(self.actors["actor"]), self.markers)
+
+    @cached_property
+    def argument_links(self) -> pd.DataFrame:
+        self._require_bundled("argument_links")
+        return build_links(self._file("argument_links.csv"), set(self.claims["claim_id"]))
+
+    @cached_property
+    def treaty_articles(self) -> pd.DataFrame:
+        self._require_bundled("treaty_articles")
+        return build_treaty_articles(self._file("treaty_articles.yaml"), self._paragraphs)
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        self._require_bundled("timeline")
+        return build_timeline(self._file("timeline.csv"), self._paragraphs, self.manifest["published"])
+
+
+def load_annotations(iv=None, data_dir=None, frames=None) -> dict[str, pd.DataFrame]:
+    """Read, check and build the argument layer of ``iv``; return ``{frame name: DataFrame}``.
+
+    ``iv``: an interview (default: the bundled one). ``data_dir``: a folder with the annotation files
+    (default: the bundled ``nbkit/data/annotations``), e.g. an edited copy to check. ``frames``: names
+    to build (default: all of them for the bundled interview; only the lexical ones, which work for
+    any text, for another interview). Every check runs; the first problem raises
+    :class:`nbkit.DataValidationError` naming the file, the 1-based data row and the field.
+    """
+    if iv is None:
+        from ..interview import load_interview
+
+        iv = load_interview()
+    layer = AnnotationLayer(iv, data_dir)
+    if frames is None:
+        frames = FRAMES if layer.is_bundled else layer.lexical
+    unknown = [f for f in frames if f not in FRAMES]
+    if unknown:
+        raise ValueError(f"unknown frame(s) {unknown}; choose from {', '.join(FRAMES)}.")
+    return {name: layer.frame(name) for name in frames}

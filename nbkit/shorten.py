@@ -1,0 +1,26 @@
+"""Clip a text for a message or a label: whole words, an ellipsis where it was cut."""
+
+from __future__ import annotations
+
+import textwrap
+
+__all__ = ["shorten"]
+
+
+def shorten(text: str, width: int = 70, placeholder: str = "…") -> str:
+    """``text`` as is if it fits in ``width`` characters, else cut at a word boundary and ending in ``placeholder``.
+
+    Built on :func:`textwrap.shorten` (which also makes runs of white space single spaces); a text whose
+    first word alone is too long is cut inside the word instead of shrinking to the placeholder.
+
+    >>> shorten("the prevailing view still seems to be", 20)
+    'the prevailing view…'
+    >>> shorten("short enough", 20)
+    'short enough'
+    >>> shorten("Denuclearization", 8)
+    'Denucle…'
+    """
+    if len(text) <= width:
+        return text
+    short = textwrap.shorten(text, width, placeholder=placeholder)
+    return short if short != placeholder else text[: width - len(placeholder)] + placeholder
