@@ -86,7 +86,11 @@ def _convert(spec: dict, values):
     if kind == "datetime64[ns]":
         return pd.to_datetime(list(values)).astype(kind)
     if kind == "category":
-        return pd.Categorical(np.asarray(values, dtype=object), dtype=_dtype(spec))
+        values = np.asarray(values, dtype=object)
+        outside = sorted({str(v) for v in values if not pd.isna(v)} - set(spec["categories"]))
+        if outside:
+            raise ValueError(f"{outside[0]!r} is not one of the categories {spec['categories']}")
+        return pd.Categorical(values, dtype=_dtype(spec))
     return pd.array(values, dtype=kind)  # str, Int64
 
 
@@ -94,18 +98,20 @@ def cast(name: str, data: Mapping | pd.DataFrame, corpus: bool = False) -> pd.Da
     """Frame ``name`` from ``data`` (a frame, or a mapping of column -> values) with the schema's columns,
     order and dtypes; columns of ``data`` the schema does not list are dropped.
 
-    Raises ``KeyError`` for a missing column and ``ValueError`` when a column the schema says is never NA
-    holds one (or a value outside its categories).
+    Raises ``KeyError`` for a missing column and ``ValueError`` for a value the dtype cannot hold (a word
+    outside a column's categories) or an NA in a column the schema says is never NA.
     """
     specs = _specs(name, corpus)
     out = {}
     for col, spec in specs.items():
         if col not in data:
             raise KeyError(f"frame {name!r} needs the column {col!r} ({SCHEMA_FILE}); got {', '.join(data)}")
-        out[col] = _convert(spec, data[col])
+        try:
+            out[col] = _convert(spec, data[col])
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{name}.{col}: {exc}") from None
         if not spec.get("nullable", False) and pd.isna(out[col]).any():
-            raise ValueError(f"{name}.{col} holds NA (or a value outside its categories), but {SCHEMA_FILE} "
-                             "says it never does")
+            raise ValueError(f"{name}.{col} holds NA, but {SCHEMA_FILE} says it never does")
     n = len(next(iter(out.values()))) if out else 0
     return pd.DataFrame(out, index=pd.RangeIndex(n), columns=list(specs))
 

@@ -10,8 +10,8 @@ __all__ = ["shorten"]
 def shorten(text: str, width: int = 70, placeholder: str = "…") -> str:
     """``text`` as is if it fits in ``width`` characters, else cut at a word boundary and ending in ``placeholder``.
 
-    Built on :func:`textwrap.shorten` (which also makes runs of white space single spaces); a text whose
-    first word alone is too long is cut inside the word instead of shrinking to the placeholder.
+    Built on :func:`textwrap.shorten` (runs of white space become single spaces; hyphenated words such as
+    "vis-à-vis" stay whole); a first word too long on its own is cut inside the word, not dropped.
 
     >>> shorten("the prevailing view still seems to be", 20)
     'the prevailing view…'
@@ -22,5 +22,5 @@ def shorten(text: str, width: int = 70, placeholder: str = "…") -> str:
     """
     if len(text) <= width:
         return text
-    short = textwrap.shorten(text, width, placeholder=placeholder)
+    short = textwrap.shorten(text, width, placeholder=placeholder, break_on_hyphens=False)
     return short if short != placeholder else text[: width - len(placeholder)] + placeholder

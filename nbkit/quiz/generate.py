@@ -135,7 +135,7 @@ def main_actor(iv, rng: random.Random, item_id: str = "auto-main-actor", n_optio
 def generate_items(iv=None, seed: int = 0) -> list[dict]:
     """Three generated items (question match, cloze, main actor) as bank item dicts; same seed, same items."""
     if iv is None:
-        from ..interview import load_interview
+        from ..course import load_interview
         iv = load_interview()
     rng = random.Random(seed)
     items = [question_match(iv, rng, item_id=f"auto-question-match-{seed}"),
@@ -147,7 +147,7 @@ def generate_items(iv=None, seed: int = 0) -> list[dict]:
 def generate_bank(iv=None, seed: int = 0, notebook: str = "90-generated") -> Bank:
     """A validated bank of :func:`generate_items` (evidence checked against ``iv``)."""
     if iv is None:
-        from ..interview import load_interview
+        from ..course import load_interview
         iv = load_interview()
     doc = {"notebook": notebook, "title": f"Generated quiz on {iv.interview_id} (seed {seed})",
            "items": generate_items(iv, seed)}
