@@ -49,9 +49,9 @@ __all__ = [
 def setup(renderer: str = "auto") -> str:
     """Make charts display without internet access; returns the renderer enabled ("jupyter", "svg" or "png").
 
-    See :func:`nbkit.display.setup` (altair is imported only now, not by ``import nbkit``).
+    See :func:`nbkit.charts.rendering.setup` (altair is imported only now, not by ``import nbkit``).
     """
-    from .display import setup as _setup
+    from .charts.rendering import setup as _setup
 
     return _setup(renderer)
 
@@ -59,9 +59,9 @@ def setup(renderer: str = "auto") -> str:
 def save_chart(chart, path, *, scale: float = 2.0):
     """Save a chart as .svg, .png, .pdf or self-contained .html for handouts, offline; returns the path.
 
-    See :func:`nbkit.display.save_chart`.
+    See :func:`nbkit.charts.rendering.save_chart`.
     """
-    from .display import save_chart as _save_chart
+    from .charts.rendering import save_chart as _save_chart
 
     return _save_chart(chart, path, scale=scale)
 
