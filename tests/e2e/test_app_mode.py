@@ -1,4 +1,4 @@
-"""App mode (``make app`` = ``python -m nbkit.app``): Voila serves the notebooks with every code
+"""App mode (``make app`` = ``nbkit app``): Voila serves the notebooks with every code
 cell hidden. In a real browser, a notebook opens as an app, its charts draw, a quiz answers with the
 bank's feedback, and no request leaves 127.0.0.1 (Voila's stock "lab" template would fetch an icon
 font stylesheet from cdn.jsdelivr.net; nbkit's "nbkit" template does not).
@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from nbkit import app
+from nbkit.cli import main
 
 from . import helpers as h
 
@@ -52,10 +53,10 @@ def test_voila_command_is_local_codefree_and_offline():
 
 
 def test_app_refuses_what_is_not_a_notebook(tmp_path, capsys):
-    assert app.main([str(tmp_path / "missing.ipynb")]) == 2
+    assert main(["app", str(tmp_path / "missing.ipynb")]) == 2
     assert "not found" in capsys.readouterr().err
     (tmp_path / "notes.txt").write_text("x")
-    assert app.main([str(tmp_path / "notes.txt")]) == 2
+    assert main(["app", str(tmp_path / "notes.txt")]) == 2
     assert "is not a notebook" in capsys.readouterr().err
 
 
