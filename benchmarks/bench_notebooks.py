@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from _common import summary
+from timing import summary
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -27,7 +27,7 @@ TARGET_EACH, TARGET_COURSE, TARGET_MEMORY = 1.5, 1.3, 1.3
 
 _RSS_CELL = ("import resource, sys\n"
              "_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-             "print('NBKIT_PEAK_RSS_KB', _kb)")
+             "print('PEAK_RSS_KB', _kb)")
 
 
 def import_lines(nb) -> list[str]:
@@ -61,7 +61,7 @@ def execute(nb, cwd: Path) -> tuple[float, int]:
     client.execute()
     seconds = time.perf_counter() - start
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
-    return seconds, int(text.split("NBKIT_PEAK_RSS_KB")[1].split()[0])
+    return seconds, int(text.split("PEAK_RSS_KB")[1].split()[0])
 
 
 def run(repeats: int = 5, pattern: str = "*.ipynb") -> dict:

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import summary
+from timing import summary
 
 TARGET_SECONDS = 5.0
 TARGET_RATIO = 1.2

@@ -5,7 +5,7 @@ Target: <= 1.10x. Baseline and subject run alternately in each round, so both se
 
 from __future__ import annotations
 
-from _common import summary, time_process
+from timing import summary, time_process
 
 BASELINE = "import pandas"
 SUBJECT = "import nbkit; nbkit.load_interview()"

@@ -32,7 +32,7 @@ _HOMES = {
     "load_mentions": "course", "load_treaty_articles": "course", "load_timeline": "course",
     "load_glossary": "course", "load_marker_lexicon": "course", "load_markers": "course",
     # charts
-    "setup": "display", "save_chart": "display",
+    "setup": "charts.rendering", "save_chart": "charts.rendering",
     # errors
     "NbkitError": "errors", "InterviewFormatError": "errors", "DataValidationError": "errors",
     "QuizBankError": "errors", "ProgressStoreError": "errors",

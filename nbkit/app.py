@@ -1,11 +1,14 @@
 """The course as apps: Voila shows a notebook's text, charts and quizzes, and none of its code.
 
-``make app`` runs ``python -m nbkit.app``: a page on 127.0.0.1 listing the notebooks; open one
-and it runs top to bottom in its own kernel, quizzes answerable, code cells hidden. Give a notebook
-to open just that one::
+``nbkit app`` (and ``make app``) serves a page on 127.0.0.1 listing the notebooks; open one and it
+runs top to bottom in its own kernel, quizzes answerable, code cells hidden. Give a notebook to open
+just that one::
 
-    python -m nbkit.app                                  # all notebooks in ./notebooks
-    python -m nbkit.app notebooks/02-transactional-or-strategic.ipynb --port 8867
+    nbkit app                                            # all notebooks in ./notebooks
+    nbkit app notebooks/02-transactional-or-strategic.ipynb --port 8867
+
+This module builds and runs the Voila command; its options are declared once, in
+:mod:`nbkit.commands.app_cmd`.
 
 The page makes no request beyond the machine: nbkit's Voila template ("nbkit", in
 ``nbkit/data/jupyter/voila/templates/``) is Voila's "lab" template without the icon-font
@@ -14,13 +17,12 @@ stylesheets it would load from cdn.jsdelivr.net.
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["TEMPLATE", "DEFAULT_PORT", "template_root", "voila_command", "voila_env", "main"]
+__all__ = ["TEMPLATE", "DEFAULT_PORT", "template_root", "voila_command", "voila_env", "serve"]
 
 #: Name of nbkit's Voila template.
 TEMPLATE = "nbkit"
@@ -58,36 +60,6 @@ def voila_env(base: dict | None = None) -> dict[str, str]:
     return env
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m nbkit.app",
-                                description="Open the course notebooks as apps (Voila): text, charts and "
-                                            "quizzes, no code. Serves on 127.0.0.1 only.")
-    p.add_argument("target", nargs="?", default="notebooks",
-                   help="a notebook (.ipynb) or a folder of notebooks (default: notebooks)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT})")
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    target = Path(args.target)
-    if not target.exists():
-        print(f"nbkit app: {target} not found. Give a notebook such as notebooks/00-start-here.ipynb, "
-              "or run from the folder that holds notebooks/.", file=sys.stderr)
-        return 2
-    if target.is_file() and target.suffix != ".ipynb":
-        print(f"nbkit app: {target} is not a notebook (.ipynb).", file=sys.stderr)
-        return 2
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        print("nbkit app: Voila is not installed; install it with: pip install voila", file=sys.stderr)
-        return 2
-    try:
-        return subprocess.call(voila_command(target, port=args.port), env=voila_env())
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def serve(target: str | os.PathLike, *, port: int = DEFAULT_PORT) -> int:
+    """Run Voila on ``target`` until it stops (Ctrl+C); returns Voila's exit code."""
+    return subprocess.call(voila_command(target, port=port), env=voila_env())

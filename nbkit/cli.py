@@ -51,6 +51,7 @@ COMMANDS = {
     "progress": "progress_cmd",
     "new-course": "new_course",
     "app": "app_cmd",
+    "nav": "nav_cmd",
 }
 
 

@@ -21,18 +21,17 @@ for tool in unshare ip; do
     fi
 done
 
-if [ "${NBKIT_OFFLINE_INSIDE:-}" = 1 ]; then
+if [ "${OFFLINE_SH_INSIDE:-}" = 1 ]; then
     # Second stage, inside the new namespace: bring loopback up, check, run the command.
     ip link set lo up
     if ip -o link show | grep -v ': lo:' | grep -q 'state UP'; then
         echo "$0: an interface other than lo is up inside the namespace; refusing to run" >&2
         exit 1
     fi
-    unset NBKIT_OFFLINE_INSIDE
-    export NBKIT_OFFLINE=1
+    unset OFFLINE_SH_INSIDE
     exec "$@"
 fi
 
 userns=()
 [ "$(id -u)" -eq 0 ] || userns=(--map-root-user)
-NBKIT_OFFLINE_INSIDE=1 exec unshare --net "${userns[@]}" -- "$0" "$@"
+OFFLINE_SH_INSIDE=1 exec unshare --net "${userns[@]}" -- "$0" "$@"

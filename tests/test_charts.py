@@ -16,7 +16,7 @@ import pytest
 import nbkit
 from nbkit import charts
 from nbkit.charts.text_charts import circle_layout, co_mentions
-from nbkit.display import chart_to_svg
+from nbkit.charts.rendering import chart_to_svg
 from nbkit.errors import DataValidationError
 
 alt = pytest.importorskip("altair")
@@ -472,3 +472,24 @@ def test_progress_summary_counts_polls_and_free_responses():
     ]
     spec = charts.progress_chart(progress).to_dict()
     assert "4 quiz items answered in 1 notebooks" in spec["description"]
+
+
+def test_a_chart_module_alone_gets_altair_itself():
+    """No import-order dependence: argument_charts imported alone (fresh process, no nbkit.setup) builds a chart,
+    and altair arrives through nbkit's fast jsonschema import (rfc3987_syntax never loaded)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import pandas as pd\n"
+        "from nbkit.charts.argument_charts import timeline\n"
+        "before = sorted(m for m in ('altair', 'jsonschema') if m in sys.modules)\n"
+        "events = pd.DataFrame({'event_id': ['E01'], 'date': ['2024-06-19'], 'date_label': ['19 June 2024'],\n"
+        "    'precision': ['day'], 'event': ['Putin visits Pyongyang.'], 'paragraph_id': [1], 'source': ['s'],\n"
+        "    'after_interview': [False]})\n"
+        "spec = timeline(events).to_dict()\n"
+        "print(before, spec['title']['text'], len(spec['layer']), 'rfc3987_syntax' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]", "What", "happened", "when?", "3", "False"]

@@ -48,3 +48,24 @@ def test_doctor_missing_chromium_is_a_note(tmp_path):
     assert ("note  Chromium: not found; needed only for handouts as PDF (HTML handouts work without it)"
             in lines(r))
     assert nbkit("doctor", "--strict", env={"NBKIT_CHROMIUM": str(tmp_path / "no-chromium")}).returncode == 1
+
+
+def test_find_chromium_order(tmp_path, monkeypatch):
+    """NBKIT_CHROMIUM wins (None when it is no executable), then Debian's /usr/bin/chromium, then PATH."""
+    from nbkit import chromium
+    from nbkit.config import settings
+
+    exe = tmp_path / "bin" / "chromium-browser"
+    exe.parent.mkdir()
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    plain = tmp_path / "not-executable"
+    plain.write_text("")
+    assert chromium.find_chromium(settings({"NBKIT_CHROMIUM": str(exe)})) == str(exe)
+    assert chromium.find_chromium(settings({"NBKIT_CHROMIUM": str(plain)})) is None
+    monkeypatch.setattr(chromium, "DEBIAN_CHROMIUM", str(tmp_path / "no-debian-chromium"))
+    monkeypatch.setenv("PATH", str(exe.parent))
+    monkeypatch.delenv("NBKIT_CHROMIUM", raising=False)
+    assert chromium.find_chromium() == str(exe)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert chromium.find_chromium() is None

@@ -1,6 +1,7 @@
 """The README and the teaching guide match what the project ships."""
 
 import re
+import subprocess
 
 from nbkit.cli import COMMANDS
 
@@ -49,3 +50,31 @@ def test_readme_quotes_the_current_benchmark_table():
     bench = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
     assert block(README) == block(bench)
     assert "| Start-up" in block(README) and "Target" in block(README)
+
+
+def _folder_map() -> dict[str, str]:
+    """README's folder map: folder -> what the row says is there."""
+    table = README.split("| folder | what is there |\n", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split(" | ", 1) for line in table.splitlines() if line.startswith("| `")]
+    return {folder.strip("| `"): what for folder, what in rows}
+
+
+PATHLIKE = re.compile(r"`([\w.*-]*/[\w./*-]*|[\w*-]+\.(?:py|md|sh|ipynb|yaml|json|csv))`")
+
+
+def test_folder_map_names_only_what_exists():
+    rows = _folder_map()
+    for folder, what in rows.items():
+        assert (ROOT / folder).is_dir(), folder
+        for name in PATHLIKE.findall(what):
+            found = [p for base in (ROOT / folder, ROOT) for p in base.glob(name.rstrip("/"))]
+            assert found, f"README folder map, row {folder}: {name} does not exist"
+
+
+def test_folder_map_names_every_folder():
+    rows = _folder_map()
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    top = {line.split("/", 1)[0] + "/" for line in tracked if "/" in line}
+    packages = {p.parent.relative_to(ROOT).as_posix() + "/" for p in (ROOT / "nbkit").rglob("__init__.py")}
+    wanted = top | packages | {"tests/e2e/", "nbkit/data/"}
+    assert wanted - set(rows) == set(), "add a row to the README folder map for each of these"

@@ -3,10 +3,13 @@
 import ast
 import json
 import re
+import shutil
 
+import nbformat
 import pytest
 
-from nbkit.navigation import course_notebooks, sync_navigation
+from nbkit.cli import main
+from nbkit.commands.nav_cmd import MARKER, course_notebooks
 from nbkit.quiz import answer_strings, load_bank
 
 from .conftest import ROOT
@@ -97,8 +100,46 @@ def test_quizzes_charts_exercises_and_ending(stem):
     assert any(text.startswith("## Recall") for text in markdown)
 
 
-def test_navigation_in_sync():
-    assert sync_navigation(NOTEBOOKS, check=True) == []
+def test_navigation_in_sync(capsys):
+    assert main(["nav", "--check", str(NOTEBOOKS)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_nav_rewrites_stale_navigation_byte_for_byte(tmp_path, capsys):
+    """`nbkit nav` restores the committed files exactly (nbformat's layout), and `--check` names what drifted."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, folder)
+    first, middle = folder / f"{STEMS[0]}.ipynb", folder / f"{STEMS[4]}.ipynb"
+    nb = nbformat.read(first, as_version=4)
+    nb.cells.pop()  # navigation removed
+    nbformat.write(nb, first)
+    nb = nbformat.read(middle, as_version=4)
+    nb.cells[-1].source = nb.cells[-1].source.replace("Next:", "Onwards:")  # navigation edited by hand
+    nbformat.write(nb, middle)
+
+    assert main(["nav", "--check", str(folder)]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [f"stale: {first}", f"stale: {middle}"]
+    assert "2 notebook(s) have stale navigation; run: nbkit nav" in out.err
+    assert main(["nav", str(folder)]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"updated: {first}", f"updated: {middle}"]
+    for stem in STEMS:
+        assert (folder / f"{stem}.ipynb").read_bytes() == (NOTEBOOKS / f"{stem}.ipynb").read_bytes(), stem
+    assert main(["nav", str(folder)]) == 0 and capsys.readouterr().out == ""  # nothing left to write
+
+
+def test_navigation_cells_link_neighbours():
+    last = [cells(stem)[-1] for stem in STEMS]
+    assert all(source(c).startswith(MARKER) for c in last)
+    assert source(last[0]).endswith("You are at the start of the course. · Next: [The interview as data]"
+                                    "(01-the-interview-as-data.ipynb) →")
+    assert "← Previous: [Reading critically](07-reading-critically.ipynb) · [Course start](00-start-here.ipynb)" \
+        == source(last[-1]).splitlines()[-1]
+
+
+def test_nav_needs_a_folder_of_course_notebooks(tmp_path, capsys):
+    assert main(["nav", str(tmp_path)]) == 2
+    assert f"nbkit nav: {tmp_path} holds no course notebooks" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("stem", STEMS)

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import nbkit
-from nbkit.display import ENV_VAR, choose_renderer
+from nbkit.charts.rendering import ENV_VAR, choose_renderer
 
 alt = pytest.importorskip("altair")
 

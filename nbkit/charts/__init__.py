@@ -4,13 +4,12 @@ Every function takes frames (from :func:`nbkit.load_interview` or :func:`nbkit.p
 returns an altair chart without displaying it; show it by leaving it last in a cell after
 ``nbkit.setup()``, or save it with :func:`nbkit.save_chart`. Each chart has a title, plain-word
 axis titles, tooltips, colour-blind-safe colours and a ``description`` for screen readers.
+Importing this package imports no altair: each chart function gets it from
+:func:`nbkit.jsonschema_import.import_altair` when called. :mod:`nbkit.charts.rendering` shows and saves charts
+offline (``nbkit.setup``, ``nbkit.save_chart``).
 """
 
 from __future__ import annotations
-
-from ..jsonschema_import import import_jsonschema
-
-import_jsonschema()  # before any chart function imports altair (which imports jsonschema): saves ~1.4 s
 
 from .argument_charts import argument_map, question_claims, timeline
 from .progress_chart import progress_chart

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import DataValidationError
+from ..jsonschema_import import import_altair
 from .theme import (GREY, KIND_SHAPES, OKABE_ITO, RELATION_DASHES, STANCE_COLOURS, VOICE_LABELS, colour_scale,
                     finish, question_labels, require, shorten)
 
@@ -65,7 +66,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
     Layers' data: links (from_claim, relation, to_claim, x, y, x2, y2) and claims (claim_id,
     paragraph_id, question, kind, voice_label, stance, summary, quote, x, y).
     """
-    import altair as alt
+    alt = import_altair()
 
     data = _claim_table(claims)
     require(argument_links, ["from_claim", "to_claim", "relation"], "argument_links")
@@ -135,7 +136,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
     ``claims``: ``iv.claims``. Data (one row per claim, shared by both views): claim_id, question_id,
     question, question_text, stance, voice_label, kind, line (the list entry), quote.
     """
-    import altair as alt
+    alt = import_altair()
 
     data = _claim_table(claims)
     require(questions, ["question_id", "instruction", "text"], "questions")
@@ -182,7 +183,7 @@ def timeline(events: pd.DataFrame):
     Layers' data: events (event_id, date, date_label, label, event, when, paragraph, source) and
     one row for the interview (date, label).
     """
-    import altair as alt
+    alt = import_altair()
 
     require(events, ["event_id", "date", "date_label", "precision", "event", "paragraph_id", "source",
                      "after_interview"], "timeline")

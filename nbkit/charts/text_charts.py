@@ -7,6 +7,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from ..jsonschema_import import import_altair
 from .theme import (MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, colour_scale, finish, question_labels,
                     require, shorten)
 
@@ -26,7 +27,7 @@ def answer_lengths(paragraphs: pd.DataFrame, questions: pd.DataFrame | None = No
     instruction verb to the labels and the question's text to the tooltip.
     Data (one row per answer paragraph): question, paragraph_id, position, n_words, opening.
     """
-    import altair as alt
+    alt = import_altair()
 
     answers = _answers(paragraphs)
     labels = question_labels(answers["question_id"].unique(), questions)
@@ -69,7 +70,7 @@ def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
     introduction (no question) are left out. Actors are sorted by total mentions.
     Data (one row per actor and question, zeros included): actor, question, mentions.
     """
-    import altair as alt
+    alt = import_altair()
 
     require(mentions, ["mention_id", "question_id", "actor"], "mentions")
     require(questions, ["question_id", "instruction", "text"], "questions")
@@ -112,7 +113,7 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
     question, kind, markers (count), words, per_100_words, mean_strength (1 tentative … 5 certain,
     NaN when none), examples ("; "-joined distinct markers).
     """
-    import altair as alt
+    alt = import_altair()
 
     require(markers, ["paragraph_id", "marker", "kind", "strength"], "markers")
     answers = _answers(paragraphs)
@@ -202,7 +203,7 @@ def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
     Edge width = number of sentences (or claims) naming both. Layers' data: edges (source, target,
     weight, x, y, x2, y2) and nodes (actor, mentions, kind, x, y).
     """
-    import altair as alt
+    alt = import_altair()
 
     unit = "sentences" if "sentence_id" in getattr(frame, "columns", []) else "claims"
     nodes, edges = co_mentions(frame)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import DataValidationError
+from ..jsonschema_import import import_altair
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 GREY = "#999999"
@@ -31,7 +32,7 @@ RELATION_DASHES = {"supports": [1, 0], "elaborates": [6, 3], "qualifies": [2, 2]
 
 def colour_scale(colours: dict[str, str]):
     """An altair Scale with a fixed domain and range, so colours mean the same in every chart."""
-    import altair as alt
+    alt = import_altair()
 
     return alt.Scale(domain=list(colours), range=list(colours.values()))
 
@@ -68,7 +69,7 @@ def shorten(text: str, n_words: int = 12) -> str:
 
 def finish(chart, title: str, description: str, subtitle: str | None = None):
     """Add the title (and subtitle) and the screen-reader description to a chart."""
-    import altair as alt
+    alt = import_altair()
 
     heading = alt.Title(title, subtitle=subtitle, anchor="start") if subtitle else alt.Title(title, anchor="start")
     return chart.properties(title=heading, description=description)

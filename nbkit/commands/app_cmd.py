@@ -1,6 +1,14 @@
-"""``nbkit app``: a notebook (or the course folder) as a code-free Voila app; see :mod:`nbkit.app`."""
+"""``nbkit app``: a notebook (or the course folder) as a code-free Voila app; see :mod:`nbkit.app`.
+
+The app's command-line options are declared here only (``make app`` runs ``nbkit app``).
+"""
 
 from __future__ import annotations
+
+from importlib.util import find_spec
+from pathlib import Path
+
+from . import UsageError
 
 HELP = "open a notebook as a code-free app in the browser (Voila, 127.0.0.1 only)"
 
@@ -20,6 +28,14 @@ def run(args) -> int:
     stop it with Ctrl+C. Nothing is loaded from the internet. Exit code 2 when the notebook
     does not exist or Voila is not installed.
     """
-    from ..app import main
+    from ..app import serve
 
-    return main([str(args.target), f"--port={args.port}"])
+    target = Path(args.target)
+    if not target.exists():
+        raise UsageError(f"{target} not found. Give a notebook such as notebooks/00-start-here.ipynb, "
+                         "or run from the folder that holds notebooks/.")
+    if target.is_file() and target.suffix != ".ipynb":
+        raise UsageError(f"{target} is not a notebook (.ipynb).")
+    if find_spec("voila") is None:
+        raise UsageError("Voila is not installed; install it with: pip install voila")
+    return serve(target, port=args.port)

@@ -8,12 +8,13 @@ Exit code 0 when nothing needs fixing, 1 otherwise; ``--strict`` also counts the
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..chromium import find_chromium
+from ..config import settings, variable
 from . import OK, PROBLEM
 
 HELP = "check Python, packages, widgets, offline charts, the progress folder and Chromium"
@@ -25,8 +26,6 @@ OPTIONAL = {
     "voila": "the code-free app (nbkit app)",
     "pyarrow": "nbkit export --format parquet",
 }
-#: Where nbkit looks for Chromium (handouts as PDF), in order; NBKIT_CHROMIUM overrides.
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
 @dataclass
@@ -51,20 +50,6 @@ def _version(dist: str) -> str | None:
         return version(dist)
     except PackageNotFoundError:
         return None
-
-
-def find_chromium() -> str | None:
-    """Path of a Chromium (or Chrome) executable: ``$NBKIT_CHROMIUM``, /usr/bin/chromium, or on PATH."""
-    env = os.environ.get("NBKIT_CHROMIUM", "").strip()
-    if env:
-        return env if Path(env).is_file() and os.access(env, os.X_OK) else None
-    if os.access("/usr/bin/chromium", os.X_OK):
-        return "/usr/bin/chromium"
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def check_python() -> Check:
@@ -140,10 +125,12 @@ def check_renderer() -> Check:
         pkgs = " ".join({"vl_convert": "vl-convert-python"}.get(m, m) for m in missing)
         return Check("offline charts", "fix", f"cannot import {', '.join(missing)}", f"pip install {pkgs}")
     try:
-        import altair as alt
         import pandas as pd
 
-        from ..display import chart_to_svg
+        from ..charts.rendering import chart_to_svg
+        from ..jsonschema_import import import_altair
+
+        alt = import_altair()
 
         svg = chart_to_svg(alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q"))
     except Exception as exc:  # any failure here is what the teacher must hear about
@@ -162,10 +149,11 @@ def _spec(module: str):
 
 
 def check_progress() -> Check:
-    from ..progress.store import ENV_PATH, default_path
+    from ..progress.store import default_path
 
+    var = variable("progress_path")
     path = default_path()
-    where = f"{path}" + (f" (from {ENV_PATH})" if os.environ.get(ENV_PATH) else "")
+    where = f"{path}" + (f" (from {var})" if settings().progress_path else "")
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -174,10 +162,10 @@ def check_progress() -> Check:
             fh.flush()
     except OSError as exc:
         return Check("progress store", "fix", f"{where}: cannot write in {folder} ({exc.strerror or exc})",
-                     f"set {ENV_PATH} to a file in a folder you can write to, e.g. export {ENV_PATH}=$HOME/nbkit-progress.json")
+                     f"set {var} to a file in a folder you can write to, e.g. export {var}=$HOME/nbkit-progress.json")
     if path.exists() and not os.access(path, os.W_OK):
         return Check("progress store", "fix", f"{where}: the file is read-only",
-                     f"make it writable (chmod u+w {path}) or set {ENV_PATH} to another file")
+                     f"make it writable (chmod u+w {path}) or set {var} to another file")
     state = "exists" if path.exists() else "will be created at the first answer"
     return Check("progress store", "ok", f"{where}, writable, {state}")
 
@@ -187,7 +175,7 @@ def check_chromium() -> Check:
     if found:
         return Check("Chromium", "ok", f"{found} (for nbkit handout --to pdf)")
     return Check("Chromium", "note", "not found; needed only for handouts as PDF (HTML handouts work without it)",
-                 "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set NBKIT_CHROMIUM to its path")
+                 f"install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set {variable('chromium')} to its path")
 
 
 def check_course_data() -> Check:

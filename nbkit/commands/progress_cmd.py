@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..config import variable
 from . import OK, PROBLEM, UsageError, say
 
 HELP = "show a learner's progress, export it for hand-in, or merge a class's files"
@@ -22,7 +23,8 @@ MERGE_OUTPUTS = ("class.csv", "class-summary.csv", "class-chart.html")
 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    store_help = "the progress file to read (default: $NBKIT_PROGRESS, else the user data folder's progress.json)"
+    store_help = (f"the progress file to read (default: ${variable('progress_path')}, "
+                  "else the user data folder's progress.json)")
 
     s = sub.add_parser("show", help="a learner's summary in the terminal",
                        description="Print a summary of the answers in a progress file, per notebook.")
@@ -97,10 +99,10 @@ def export(args) -> int:
 
 
 def merge(args) -> int:
-    from ..display import save_chart
-    from ..errors import NbkitError
     import pandas as pd
 
+    from ..charts.rendering import save_chart
+    from ..errors import NbkitError
     from ..quiz.class_results import chart, load, summary
 
     folder, out = Path(args.folder), Path(args.output)

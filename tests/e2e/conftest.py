@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from . import helpers as h
+from . import browser_page, servers
 
 
 def _browser_missing() -> str | None:
-    if not os.access(h.CHROMIUM, os.X_OK):
-        return h.ENABLE_HINT.format(path=h.CHROMIUM)
+    if not os.access(browser_page.CHROMIUM, os.X_OK):
+        return browser_page.ENABLE_HINT.format(path=browser_page.CHROMIUM)
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -30,7 +30,7 @@ def _browser_missing() -> str | None:
 
 
 def _required() -> bool:
-    return os.environ.get(h.ENV_REQUIRED, "").strip().lower() in ("1", "true", "yes", "on")
+    return browser_page.browser_required()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -62,16 +62,16 @@ def browser(e2e_tmp):
     """One headless Debian Chromium for the session, with a fresh profile."""
     reason = _browser_missing()
     if reason is not None:
-        pytest.fail(f"{h.ENV_REQUIRED}=1 but {reason}", pytrace=False)
+        pytest.fail(f"{browser_page.ENV_REQUIRED}=1 but {reason}", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(e2e_tmp / "chromium-profile"), executable_path=h.CHROMIUM, headless=True,
-            args=h.CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="en-GB",
+            str(e2e_tmp / "chromium-profile"), executable_path=browser_page.CHROMIUM, headless=True,
+            args=browser_page.CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="en-GB",
             timezone_id="UTC", service_workers="block",
         )
-        context.set_default_timeout(h.TIMEOUT_MS)
+        context.set_default_timeout(browser_page.TIMEOUT_MS)
         yield context
         context.close()
 
@@ -81,7 +81,7 @@ def lab(e2e_tmp, browser):
     """JupyterLab on 127.0.0.1 with a token, hermetic folders and its own learner progress file."""
     tmp = e2e_tmp / "lab"
     tmp.mkdir()
-    server = h.start_lab(tmp, sys.executable)
+    server = servers.start_lab(tmp, sys.executable)
     yield server
     server.stop()
     if server.proc.returncode not in (0, -15, None):
@@ -92,18 +92,18 @@ def lab(e2e_tmp, browser):
 def tab(browser, request):
     """A new tab with a log of requests beyond loopback; on failure its screenshot goes to test-artifacts/."""
     pg = browser.new_page()
-    log = h.RequestLog()
+    log = browser_page.RequestLog()
     log.attach(pg)
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield h.Tab(pg, log, errors)
+    yield browser_page.Tab(pg, log, errors)
     rep = getattr(request.node, "rep_call", None)
     if rep is not None and rep.failed:
-        h.ARTIFACTS.mkdir(exist_ok=True)
+        browser_page.ARTIFACTS.mkdir(exist_ok=True)
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-150:]
         try:
-            pg.screenshot(path=str(h.ARTIFACTS / f"{stem}.png"), full_page=True)
-            (h.ARTIFACTS / f"{stem}.requests.txt").write_text(
+            pg.screenshot(path=str(browser_page.ARTIFACTS / f"{stem}.png"), full_page=True)
+            (browser_page.ARTIFACTS / f"{stem}.requests.txt").write_text(
                 "external:\n" + "\n".join(log.external) + "\nfailed:\n" + "\n".join(log.failed)
                 + "\npage errors:\n" + "\n".join(errors) + "\n", encoding="utf-8")
         except Exception as exc:  # a crashed page still lets the test report its own failure
@@ -111,5 +111,5 @@ def tab(browser, request):
         for server in ("lab", "voila_app"):
             if server in request.fixturenames:
                 srv = request.getfixturevalue(server)
-                shutil.copy(srv.log, h.ARTIFACTS / f"{stem}.{server}.log")
+                shutil.copy(srv.log, browser_page.ARTIFACTS / f"{stem}.{server}.log")
     pg.close()

@@ -1,4 +1,4 @@
-"""App mode (``make app`` = ``python -m nbkit.app``): Voila serves the notebooks with every code
+"""App mode (``make app`` = ``nbkit app``): Voila serves the notebooks with every code
 cell hidden. In a real browser, a notebook opens as an app, its charts draw, a quiz answers with the
 bank's feedback, and no request leaves 127.0.0.1 (Voila's stock "lab" template would fetch an icon
 font stylesheet from cdn.jsdelivr.net; nbkit's "nbkit" template does not).
@@ -13,12 +13,14 @@ import sys
 import pytest
 
 from nbkit import app
+from nbkit.cli import main
 
-from . import helpers as h
+from . import browser_page, quiz_answers, servers
+from .notebooks_under_test import NOTEBOOK_DIR, ROOT, notebooks, quiz_calls, uses_charts
 
-NOTEBOOKS = h.notebooks()
+NOTEBOOKS = notebooks()
 # The app test opens the first notebook that shows a quiz.
-APP_NOTEBOOK = next((nb for nb in NOTEBOOKS if h.quiz_calls(nb)), NOTEBOOKS[0] if NOTEBOOKS else None)
+APP_NOTEBOOK = next((nb for nb in NOTEBOOKS if quiz_calls(nb)), NOTEBOOKS[0] if NOTEBOOKS else None)
 ROOT_SEL = "#rendered_cells"
 
 
@@ -27,11 +29,11 @@ def voila_app(e2e_tmp, browser):
     """Voila on the notebooks folder, started with the exact command ``make app`` runs (plus a fixed token)."""
     tmp = e2e_tmp / "voila"
     tmp.mkdir()
-    env = app.voila_env(h.hermetic_env(tmp))
-    port, token = h.free_port(), secrets.token_hex(16)
-    cmd = app.voila_command(h.NOTEBOOKS, port=port, token=token, python=sys.executable)
-    server = h.start_server("Voila", cmd, env, f"http://127.0.0.1:{port}", f"/?token={token}", tmp / "voila.log",
-                            token=token, cwd=h.ROOT)
+    env = app.voila_env(servers.hermetic_env(tmp))
+    port, token = servers.free_port(), secrets.token_hex(16)
+    cmd = app.voila_command(NOTEBOOK_DIR, port=port, token=token, python=sys.executable)
+    server = servers.start_server("Voila", cmd, env, f"http://127.0.0.1:{port}", f"/?token={token}", tmp / "voila.log",
+                            token=token, cwd=ROOT)
     server.tmp, server.progress = tmp, tmp / "progress.json"
     yield server
     server.stop()
@@ -52,10 +54,10 @@ def test_voila_command_is_local_codefree_and_offline():
 
 
 def test_app_refuses_what_is_not_a_notebook(tmp_path, capsys):
-    assert app.main([str(tmp_path / "missing.ipynb")]) == 2
+    assert main(["app", str(tmp_path / "missing.ipynb")]) == 2
     assert "not found" in capsys.readouterr().err
     (tmp_path / "notes.txt").write_text("x")
-    assert app.main([str(tmp_path / "notes.txt")]) == 2
+    assert main(["app", str(tmp_path / "notes.txt")]) == 2
     assert "is not a notebook" in capsys.readouterr().err
 
 
@@ -63,21 +65,21 @@ def test_app_lists_every_notebook(tab, voila_app):
     page = tab.page
     page.goto(f"{voila_app.url}/?token={voila_app.token}")
     for nb in NOTEBOOKS:
-        page.locator(".voila-notebooks a", has_text=nb.name).wait_for(timeout=h.TIMEOUT_MS)
+        page.locator(".voila-notebooks a", has_text=nb.name).wait_for(timeout=browser_page.TIMEOUT_MS)
     tab.requests.assert_none_external()
 
 
 def test_notebook_as_app_answers_a_quiz(tab, voila_app):
     assert APP_NOTEBOOK is not None, "no notebooks to open"
     page = tab.page
-    calls = h.quiz_calls(APP_NOTEBOOK)
+    calls = quiz_calls(APP_NOTEBOOK)
     assert calls, f"{APP_NOTEBOOK.name} shows no quiz"
-    right, wrong = h.pick_items(calls)
+    right, wrong = quiz_answers.pick_items(calls)
     assert right is not None
 
     page.goto(f"{voila_app.url}/voila/render/{APP_NOTEBOOK.name}?token={voila_app.token}")
-    page.locator(ROOT_SEL).wait_for(state="visible", timeout=h.TIMEOUT_MS)  # voila_finish(): every cell ran
-    page.locator(f"{ROOT_SEL} .{right.dom_class}").wait_for(timeout=h.TIMEOUT_MS)
+    page.locator(ROOT_SEL).wait_for(state="visible", timeout=browser_page.TIMEOUT_MS)  # voila_finish(): every cell ran
+    page.locator(f"{ROOT_SEL} .{right.dom_class}").wait_for(timeout=browser_page.TIMEOUT_MS)
 
     # code-free: no editor, no prompt, no line of code on the page
     text = page.locator(ROOT_SEL).inner_text()
@@ -93,19 +95,19 @@ def test_notebook_as_app_answers_a_quiz(tab, voila_app):
     assert page.locator(f"{ROOT_SEL} .jp-InputArea-editor, {ROOT_SEL} .jp-InputPrompt:visible").count() == 0
     assert "Traceback" not in text and "There was an error when executing cell" not in text, text[:2000]
 
-    drawn = h.wait_widgets_drawn(page, ROOT_SEL)
-    if h.uses_charts(APP_NOTEBOOK):
+    drawn = browser_page.wait_widgets_drawn(page, ROOT_SEL)
+    if uses_charts(APP_NOTEBOOK):
         assert "chart" in drawn, f"{APP_NOTEBOOK.name} calls nbkit.charts but no chart is on the page"
     assert page.locator(f"{ROOT_SEL} .nbkit-quiz").count() == len(calls), "not every quiz item is on the page"
-    assert not h.not_drawn(page, ROOT_SEL), h.not_drawn(page, ROOT_SEL)
+    assert not browser_page.not_drawn(page, ROOT_SEL), browser_page.not_drawn(page, ROOT_SEL)
 
-    attempt = h.attempts_so_far(voila_app.progress, right) + 1
-    feedback = h.answer_quiz(page, right, True, attempt, root=ROOT_SEL)
-    h.assert_saved(voila_app.progress, right, attempt, True)
-    if h.screenshots_wanted():
-        h.DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    attempt = quiz_answers.attempts_so_far(voila_app.progress, right) + 1
+    feedback = quiz_answers.answer_quiz(page, right, True, attempt, root=ROOT_SEL)
+    quiz_answers.assert_saved(voila_app.progress, right, attempt, True)
+    if browser_page.screenshots_wanted():
+        browser_page.DOCS_IMG.mkdir(parents=True, exist_ok=True)
         feedback.scroll_into_view_if_needed()
-        page.screenshot(path=str(h.DOCS_IMG / "app-mode.png"))
+        page.screenshot(path=str(browser_page.DOCS_IMG / "app-mode.png"))
 
     tab.requests.assert_none_external()
     assert not tab.js_errors, "uncaught JavaScript errors:\n" + "\n".join(tab.js_errors)

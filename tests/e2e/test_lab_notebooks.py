@@ -8,67 +8,69 @@ from __future__ import annotations
 
 import pytest
 
-from . import helpers as h
+from . import browser_page, quiz_answers, servers
+from .notebooks_under_test import NOTEBOOK_DIR, notebooks, quiz_calls, uses_charts
 
-NOTEBOOKS = h.notebooks()
-PANEL = h.NOTEBOOK_PANEL
+NOTEBOOKS = notebooks()
+PANEL = browser_page.NOTEBOOK_PANEL
 # The notebooks whose views go into docs/img/ when NBKIT_SCREENSHOTS=1.
 QUIZ_SHOT = NOTEBOOKS[0].stem if NOTEBOOKS else None
-CHART_SHOT = next((nb.stem for nb in NOTEBOOKS if h.uses_charts(nb)), None)
+CHART_SHOT = next((nb.stem for nb in NOTEBOOKS if uses_charts(nb)), None)
 
 
 def test_there_are_notebooks_to_test():
-    assert NOTEBOOKS, f"no notebooks/NN-*.ipynb under {h.NOTEBOOKS}"
+    assert NOTEBOOKS, f"no notebooks/NN-*.ipynb under {NOTEBOOK_DIR}"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
 def test_notebook_in_lab(tab, lab, notebook):
     page = tab.page
-    calls = h.quiz_calls(notebook)
+    calls = quiz_calls(notebook)
     assert calls, f"{notebook.name} shows no quiz item: add nbkit.quiz.show(\"{notebook.stem}\", \"<item-id>\")"
-    right, wrong = h.pick_items(calls)
-    assert right is not None, f"{notebook.name} shows no item of a kind the test can answer: {h.ANSWERABLE}"
+    right, wrong = quiz_answers.pick_items(calls)
+    assert right is not None, f"{notebook.name} shows no item of a kind the test can answer: {quiz_answers.ANSWERABLE}"
     try:
-        h.open_notebook(page, lab, notebook.name)
-        h.run_all(page)
-        errors = h.cell_errors(page)
+        browser_page.open_notebook(page, lab, notebook.name)
+        browser_page.run_all(page)
+        errors = browser_page.cell_errors(page)
         assert not errors, f"{notebook.name} shows errors after Run All:\n" + "\n---\n".join(errors)
 
-        drawn = h.wait_widgets_drawn(page, PANEL)
-        if h.uses_charts(notebook):
+        drawn = browser_page.wait_widgets_drawn(page, PANEL)
+        if uses_charts(notebook):
             assert "chart" in drawn, f"{notebook.name} calls nbkit.charts but no chart is on the page"
         assert page.locator(f"{PANEL} .nbkit-quiz").count() == len(calls), "not every quiz item is on the page"
-        assert not h.not_drawn(page, PANEL), h.not_drawn(page, PANEL)
-        if h.screenshots_wanted() and notebook.stem == CHART_SHOT:
-            h.DOCS_IMG.mkdir(parents=True, exist_ok=True)
+        assert not browser_page.not_drawn(page, PANEL), browser_page.not_drawn(page, PANEL)
+        if browser_page.screenshots_wanted() and notebook.stem == CHART_SHOT:
+            browser_page.DOCS_IMG.mkdir(parents=True, exist_ok=True)
             page.set_viewport_size({"width": 1800, "height": 1000})  # room for the widest chart
             chart = page.locator(f"{PANEL} .vega-embed").first
             chart.scroll_into_view_if_needed()
-            chart.screenshot(path=str(h.DOCS_IMG / "lab-chart.png"))
+            chart.screenshot(path=str(browser_page.DOCS_IMG / "lab-chart.png"))
             page.set_viewport_size({"width": 1280, "height": 900})
 
         # one item right, one wrong; each submission lands in the learner's progress file
-        attempt_right = h.attempts_so_far(lab.progress, right) + 1
-        h.answer_quiz(page, right, True, attempt_right, root=PANEL)
-        attempt_wrong = h.attempts_so_far(lab.progress, wrong) + 1
-        h.answer_quiz(page, wrong, False, attempt_wrong, root=PANEL)
-        if h.screenshots_wanted() and notebook.stem == QUIZ_SHOT:
-            h.DOCS_IMG.mkdir(parents=True, exist_ok=True)
-            page.locator(f"{PANEL} .{wrong.dom_class}").screenshot(path=str(h.DOCS_IMG / "lab-quiz-feedback.png"))
-        h.assert_saved(lab.progress, right, attempt_right, True)
-        h.assert_saved(lab.progress, wrong, attempt_wrong, False)
+        attempt_right = quiz_answers.attempts_so_far(lab.progress, right) + 1
+        quiz_answers.answer_quiz(page, right, True, attempt_right, root=PANEL)
+        attempt_wrong = quiz_answers.attempts_so_far(lab.progress, wrong) + 1
+        quiz_answers.answer_quiz(page, wrong, False, attempt_wrong, root=PANEL)
+        if browser_page.screenshots_wanted() and notebook.stem == QUIZ_SHOT:
+            browser_page.DOCS_IMG.mkdir(parents=True, exist_ok=True)
+            shot = browser_page.DOCS_IMG / "lab-quiz-feedback.png"
+            page.locator(f"{PANEL} .{wrong.dom_class}").screenshot(path=str(shot))
+        quiz_answers.assert_saved(lab.progress, right, attempt_right, True)
+        quiz_answers.assert_saved(lab.progress, wrong, attempt_wrong, False)
 
         # a new kernel runs the notebook again; the answers are still there, and the quiz counts them
-        h.restart_and_clear(page)
-        h.run_all(page)
-        errors = h.cell_errors(page)
+        browser_page.restart_and_clear(page)
+        browser_page.run_all(page)
+        errors = browser_page.cell_errors(page)
         assert not errors, f"{notebook.name} shows errors after a restart:\n" + "\n---\n".join(errors)
-        h.wait_widgets_drawn(page, PANEL)
-        h.assert_saved(lab.progress, right, attempt_right, True)
-        h.assert_saved(lab.progress, wrong, attempt_wrong, False)
-        h.answer_quiz(page, right, True, h.attempts_so_far(lab.progress, right) + 1, root=PANEL)
+        browser_page.wait_widgets_drawn(page, PANEL)
+        quiz_answers.assert_saved(lab.progress, right, attempt_right, True)
+        quiz_answers.assert_saved(lab.progress, wrong, attempt_wrong, False)
+        quiz_answers.answer_quiz(page, right, True, quiz_answers.attempts_so_far(lab.progress, right) + 1, root=PANEL)
 
         tab.requests.assert_none_external()
         assert not tab.js_errors, "uncaught JavaScript errors:\n" + "\n".join(tab.js_errors)
     finally:
-        h.shutdown_kernels(lab)
+        servers.shutdown_kernels(lab)

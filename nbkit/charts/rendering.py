@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+from ..config import settings, variable
+from ..jsonschema_import import import_altair
 
 __all__ = ["setup", "choose_renderer", "save_chart", "chart_to_svg", "RENDERERS", "ENV_VAR"]
 
 #: Renderers nbkit can enable; each works with no network access.
 RENDERERS = ("jupyter", "svg", "png")
 #: Environment variable that overrides ``setup("auto")``, e.g. ``NBKIT_RENDERER=svg`` for handouts.
-ENV_VAR = "NBKIT_RENDERER"
+ENV_VAR = variable("renderer")
 
 # Set in a kernel's environment by the Jupyter server (JupyterLab, Notebook 7) or by Voila;
 # absent when nbclient, nbconvert --execute, nbval or papermill start the kernel.
@@ -56,8 +60,8 @@ def _check_name(name: str, where: str) -> str:
     return clean
 
 
-def choose_renderer(renderer: str = "auto", *, env=None, in_kernel: bool | None = None,
-                    has_anywidget: bool | None = None) -> str:
+def choose_renderer(renderer: str = "auto", *, env: Mapping[str, str] | None = None,
+                    in_kernel: bool | None = None, has_anywidget: bool | None = None) -> str:
     """The renderer ``setup`` would enable, without enabling it.
 
     ``"auto"`` resolves in this order: the ``NBKIT_RENDERER`` environment variable if set;
@@ -65,12 +69,16 @@ def choose_renderer(renderer: str = "auto", *, env=None, in_kernel: bool | None 
     ``"svg"`` otherwise (plain Python, a terminal, or a notebook executed by nbclient/nbconvert,
     whose HTML export would otherwise need widget scripts from a CDN).
     The keyword arguments exist for tests; by default they are read from this process.
+
+    >>> choose_renderer("auto", env={"NBKIT_RENDERER": " PNG "})
+    'png'
     """
     env = os.environ if env is None else env
     if renderer.strip().lower() != "auto":
         return _check_name(renderer, "renderer")
-    if env.get(ENV_VAR, "").strip():
-        return _check_name(env[ENV_VAR], f"The environment variable {ENV_VAR}")
+    chosen = settings(env).renderer
+    if chosen:
+        return _check_name(chosen, f"The environment variable {ENV_VAR}")
     in_kernel = _in_kernel() if in_kernel is None else in_kernel
     has_anywidget = _has_anywidget() if has_anywidget is None else has_anywidget
     served = any(env.get(k) for k in _SERVER_ENV)
@@ -93,8 +101,6 @@ def setup(renderer: str = "auto") -> str:
 
     pd.set_option("display.max_colwidth", None)
     name = choose_renderer(renderer)
-    from .jsonschema_import import import_altair
-
     alt = import_altair()
 
     if name == "jupyter":

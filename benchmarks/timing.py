@@ -1,4 +1,4 @@
-"""Shared helpers for the benchmarks: timing a fresh process, summarising ratios."""
+"""Timing for the benchmarks: a fresh process timed, and a list of timings summarised (median, min, max)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,227 @@
+"""A headless Chromium page in the browser tests: the requests it sends beyond loopback, and the actions a
+learner takes in JupyterLab (open a notebook, run everything, restart) with checks that every chart and
+widget drew and no error shows.
+
+Every wait is on a real state of the page (kernel status, prompts, widget views), never a sleep.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from nbkit.chromium import DEBIAN_CHROMIUM, find_chromium
+from nbkit.config import settings, variable
+
+from .notebooks_under_test import ROOT
+from .servers import Server
+
+ARTIFACTS = ROOT / "test-artifacts"
+DOCS_IMG = ROOT / "docs" / "img"
+
+#: Debian's Chromium (``apt-get install chromium``) or NBKIT_CHROMIUM; Playwright's own download is never used.
+CHROMIUM = find_chromium() or settings().chromium or DEBIAN_CHROMIUM
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+#: Set to 1 (CI does) to make a missing browser a failure instead of a skip.
+ENV_REQUIRED = variable("e2e_required")
+ENABLE_HINT = (
+    "the browser tests need Debian's Chromium at {path}: install it with "
+    f"`apt-get install -y chromium` (never `playwright install`), or point {variable('chromium')} at a Chromium binary"
+)
+
+TIMEOUT_MS = 60_000  # generous ceiling for one wait; a passing notebook needs a few seconds
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+# Text that means a chart or widget did not draw: altair's CDN loader failing offline, the repr
+# of a chart object printed instead of drawn, a widget the page could not show.
+NOT_DRAWN = re.compile(
+    r"Error loading script|alt\.(?:Chart|LayerChart|HConcatChart|VConcatChart|ConcatChart|FacetChart|RepeatChart)\("
+    r"|JupyterChart\(|Error displaying widget|JavaScript Error|Javascript Error|Loading widget\.\.\."
+)
+
+
+
+def browser_required() -> bool:
+    """True when a missing browser must fail the run (NBKIT_E2E_REQUIRED=1, as in CI)."""
+    return settings().e2e_required
+
+
+def screenshots_wanted() -> bool:
+    """True when the tests should (re)write the screenshots in docs/img/ (NBKIT_SCREENSHOTS=1)."""
+    return settings().screenshots
+
+
+# -- requests that leave the machine ----------------------------------------------------------------
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension", "devtools"):
+        return True
+    return (parts.hostname or "") in LOCAL_HOSTS
+
+
+class RequestLog:
+    """Every request (and WebSocket) a page makes to a host other than loopback, and failed requests."""
+
+    def __init__(self):
+        self.external: list[str] = []
+        self.failed: list[str] = []
+
+    def attach(self, page) -> None:
+        def on_request(req):
+            if not is_local(req.url):
+                self.external.append(f"{req.method} {req.url}")
+
+        def on_failed(req):
+            if not is_local(req.url):
+                self.external.append(f"FAILED {req.method} {req.url} ({req.failure})")
+            else:
+                self.failed.append(f"{req.method} {req.url} ({req.failure})")
+
+        def on_websocket(ws):
+            if not is_local(ws.url):
+                self.external.append(f"WEBSOCKET {ws.url}")
+
+        page.on("request", on_request)
+        page.on("requestfailed", on_failed)
+        page.on("websocket", on_websocket)
+
+    def assert_none_external(self) -> None:
+        unique = sorted(set(self.external))
+        assert not unique, "requests beyond loopback:\n" + "\n".join(unique)
+
+
+@dataclass
+class Tab:
+    """A browser tab, the requests it sent beyond loopback and its uncaught JavaScript errors."""
+
+    page: object
+    requests: RequestLog
+    js_errors: list[str]
+
+
+# -- JupyterLab -----------------------------------------------------------------------------------
+
+NOTEBOOK_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+# True once the kernel is idle and every code cell ran, or the run stopped at an error.
+_RUN_FINISHED_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  if (!panel) return false;
+  const ind = document.querySelector(".jp-Notebook-ExecutionIndicator");
+  if (!ind || ind.dataset.status !== 'idle') return false;
+  const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.textContent.trim());
+  if (prompts.some(t => t.includes('*'))) return false;
+  const failed = [...panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']")]
+    .some(e => e.textContent.includes('Traceback'));
+  return failed || prompts.every(t => /\\[\\d+\\]/.test(t));
+}"""
+
+_CLEARED_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const ind = document.querySelector(".jp-Notebook-ExecutionIndicator");
+  if (!panel || !ind || ind.dataset.status !== 'idle') return false;
+  return panel.querySelectorAll('.jp-OutputArea-output').length === 0 &&
+    [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].every(p => !/\\d|\\*/.test(p.textContent));
+}"""
+
+# Widget outputs (quizzes: ipywidgets; charts: altair's JupyterChart, drawn by vega-embed) and
+# whether each has drawn: a widget view in place, every chart holding an svg or canvas.
+_WIDGETS_JS = """(root) => [...document.querySelectorAll(root + ' .jp-OutputArea-output')]
+  .filter(e => !e.dataset.mimeType)
+  .map(e => {
+    const view = e.firstElementChild;
+    if (!view) return 'empty widget output';
+    if (view.classList.contains('vega-embed')) return view.querySelector('svg, canvas') ? 'chart' : 'chart not drawn';
+    if (view.classList.contains('jupyter-widgets')) return 'widget';
+    return 'unknown view: ' + view.className;
+  })"""
+
+
+# The execution indicator says "idle" even before a kernel is attached: wait for the kernel's name too.
+_KERNEL_READY_JS = """() => {
+  const ind = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator");
+  const name = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName");
+  return !!ind && ind.dataset.status === 'idle' && !!name && !/^\\s*No Kernel\\s*$/.test(name.textContent);
+}"""
+
+
+def open_notebook(page, lab: Server, name: str) -> None:
+    """Open ``name`` in a fresh workspace and wait until its kernel has started and is idle."""
+    page.goto(f"{lab.url}/lab/tree/{name}?reset&token={lab.token}")
+    page.locator(f"{NOTEBOOK_PANEL} .jp-Notebook").wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_function(_KERNEL_READY_JS, timeout=TIMEOUT_MS)
+
+
+def menu(page, top: str, entry: str) -> None:
+    """Click a main-menu entry, e.g. menu(page, "Run", "Run All Cells")."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(top)}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(entry)}$")).click()
+
+
+def run_all(page) -> None:
+    """Run > Run All Cells, then wait for the kernel to finish (idle, no ``[*]``)."""
+    menu(page, "Run", "Run All Cells")
+    page.wait_for_function(_RUN_FINISHED_JS, timeout=TIMEOUT_MS)
+
+
+# Notes every kernel status the toolbar shows from now on (the restart passes through "restarting").
+_WATCH_STATUS_JS = """() => {
+  const bar = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar');
+  window.__nbkitStatuses = [];
+  new MutationObserver(() => {
+    const ind = bar.querySelector('.jp-Notebook-ExecutionIndicator');
+    if (ind) window.__nbkitStatuses.push(ind.dataset.status);
+  }).observe(bar, {attributes: true, subtree: true, attributeFilter: ['data-status']});
+}"""
+
+
+def restart_and_clear(page) -> None:
+    """Kernel > Restart Kernel and Clear Outputs of All Cells…, confirm, and wait until the kernel
+    went through a restart and is idle again with every output cleared."""
+    menu(page, "Kernel", "Restart Kernel and Clear Outputs of All Cells…")
+    page.evaluate(_WATCH_STATUS_JS)
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.locator(".jp-Dialog").wait_for(state="detached", timeout=TIMEOUT_MS)
+    page.wait_for_function(f"() => window.__nbkitStatuses.some(s => s !== 'idle') && ({_CLEARED_JS})()",
+                           timeout=TIMEOUT_MS)
+
+
+def cell_errors(page, root: str = NOTEBOOK_PANEL) -> list[str]:
+    """Texts of every error shown: tracebacks on stderr, error outputs, and code cells left unrun."""
+    return page.evaluate("""(root) => {
+      const out = [];
+      const panel = document.querySelector(root);
+      panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']").forEach(e => {
+        if (e.textContent.includes('Traceback') || /\\w+Error\\b/.test(e.textContent)) out.push(e.textContent.slice(0, 2000));
+      });
+      panel.querySelectorAll('.jp-CodeCell').forEach((c, i) => {
+        const p = c.querySelector('.jp-InputPrompt');
+        if (p && !/\\[\\d+\\]/.test(p.textContent)) out.push(`code cell ${i + 1} did not run (prompt ${p.textContent.trim()})`);
+      });
+      return out;
+    }""", root)
+
+
+def wait_widgets_drawn(page, root: str) -> list[str]:
+    """Wait until every widget output under ``root`` shows its view and every chart holds an svg or
+    canvas; return their kinds ("widget" or "chart"), or fail naming what never drew."""
+    check = f"() => ({_WIDGETS_JS})({json.dumps(root)}).every(k => k === 'widget' || k === 'chart')"
+    try:
+        page.wait_for_function(check, timeout=TIMEOUT_MS)
+    except Exception as exc:
+        kinds = page.evaluate(_WIDGETS_JS, root)
+        raise AssertionError(f"widget outputs that never drew: {kinds}") from exc
+    return page.evaluate(_WIDGETS_JS, root)
+
+
+def not_drawn(page, root: str) -> list[str]:
+    """Output texts that stand where a chart or widget should have drawn."""
+    texts = page.evaluate("(root) => [...document.querySelectorAll(root + ' .jp-OutputArea-output')]"
+                          ".map(e => e.innerText)", root)
+    return [t[:300] for t in texts if NOT_DRAWN.search(t)]
