@@ -101,7 +101,8 @@ def merge(args) -> int:
     from ..errors import NbkitError
     import pandas as pd
 
-    from ..quiz.class_results import chart, load, summary
+    from ..charts.class_chart import class_chart as chart
+    from ..quiz.class_results import load, summary
 
     folder, out = Path(args.folder), Path(args.output)
     if not folder.is_dir():

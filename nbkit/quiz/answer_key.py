@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .bank import list_banks, load_bank
+from .bank import Bank, list_banks, load_bank
 from .templates import render
 from .types import item_type
 
@@ -13,8 +13,9 @@ __all__ = ["answer_key", "answer_key_markdown", "answer_key_html", "answer_strin
 _TITLE = "nbkit answer key"
 
 
-def _banks(notebooks: Iterable[str] | None):
-    return [load_bank(nb) for nb in (list(notebooks) if notebooks is not None else list_banks())]
+def _banks(notebooks: Iterable | None) -> list[Bank]:
+    """Banks for the key: bundled stems (default: all) or :class:`Bank` objects (e.g. a new course's banks)."""
+    return [nb if isinstance(nb, Bank) else load_bank(nb) for nb in (notebooks if notebooks is not None else list_banks())]
 
 
 def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
@@ -27,8 +28,8 @@ def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
     return rows + [("Level", item.data["level"])] if level else rows
 
 
-def answer_key_markdown(notebooks: Iterable[str] | None = None) -> str:
-    """Markdown answer key of the given banks (default: all bundled banks)."""
+def answer_key_markdown(notebooks: Iterable | None = None) -> str:
+    """Markdown answer key of the given banks (stems or :class:`Bank` objects; default: all bundled banks)."""
     out = [f"# {_TITLE}", ""]
     for bank in _banks(notebooks):
         out += [f"## {bank.notebook}: {bank.title}", ""]
@@ -39,12 +40,12 @@ def answer_key_markdown(notebooks: Iterable[str] | None = None) -> str:
     return "\n".join(out)
 
 
-def answer_key_html(notebooks: Iterable[str] | None = None) -> str:
+def answer_key_html(notebooks: Iterable | None = None) -> str:
     """A standalone HTML page of the answer key (all bank text escaped by the template)."""
     return render("quiz/answer_key.html.j2", title=_TITLE, banks=_banks(notebooks), rows=key_rows)
 
 
-def answer_key(fmt: str = "md", notebooks: Iterable[str] | None = None) -> str:
+def answer_key(fmt: str = "md", notebooks: Iterable | None = None) -> str:
     """The answer key as ``"md"`` (Markdown) or ``"html"``."""
     if fmt in ("md", "markdown"):
         return answer_key_markdown(notebooks)
