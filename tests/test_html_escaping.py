@@ -15,6 +15,8 @@ from nbkit.quiz.answer_key import answer_key
 from nbkit.quiz.bank import TYPES, Item
 from nbkit.quiz.widgets import QuizView
 
+from .test_quiz_types import right_response
+
 EVIL = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;"
 INTRO = ("The Diplomat author Mercy Kuo regularly engages subject-matter experts. "
@@ -74,23 +76,6 @@ def assert_safe(page: str) -> None:
     assert "<script" not in page and "<img" not in page, page
 
 
-def answer(w, kind: str) -> None:
-    """Fill the widget with a response (the right one where there is one)."""
-    d = w.item.data
-    if kind in ("multiple_choice", "true_false", "poll"):
-        w.inputs.value = 0
-    elif kind == "many_choice":
-        w.inputs[0].value = True
-    elif kind in ("string", "free_response"):
-        w.inputs.value = d["answers"][0]["answer"] if kind == "string" else "my answer"
-    elif kind == "ordering":
-        for dd, a in zip(w.inputs, d["answers"]):
-            dd.value = a["answer"]
-    elif kind == "match":
-        for p in d["pairs"]:
-            w.inputs[p["label"]].value = p["answer"]
-
-
 def html_of_widgets(box) -> list[str]:
     """Every string of a widget tree that a browser reads as HTML: HTML values, and descriptions that allow HTML."""
     import ipywidgets as widgets
@@ -113,7 +98,7 @@ def test_widget_html_is_escaped(bank, kind, tmp_path):
                           "answer": [ev("vote 1")], "correct": [None], "time": [pd.Timestamp("2024-09-01", tz="UTC")]})
     view = QuizView(item, store_path=tmp_path / "p.json", instructor=True, class_results=votes)
     w = view.widget
-    answer(w, kind)
+    right_response(w)
     w.submit.click()
     assert w.last_result.status != "incomplete"
     if kind == "free_response":

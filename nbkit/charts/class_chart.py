@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .theme import finish, require
 
-__all__ = ["class_chart", "SUMMARY_COLUMNS"]
+__all__ = ["class_chart"]
 
-SUMMARY_COLUMNS = ["notebook", "item", "n_learners", "n_attempts", "pct_correct_first", "pct_correct_last",
-                   "common_wrong"]
+#: The columns of the class summary the chart shows.
+_USED = ["notebook", "item", "n_learners", "pct_correct_first", "pct_correct_last", "common_wrong"]
 
 
 def class_chart(summary_frame):
@@ -19,7 +19,7 @@ def class_chart(summary_frame):
     from ..jsonschema_import import import_altair
 
     alt = import_altair()
-    require(summary_frame, SUMMARY_COLUMNS, "class_summary")
+    require(summary_frame, _USED, "class_summary")
     data = summary_frame.dropna(subset=["pct_correct_first"])
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("pct_correct_first:Q", title="% correct at first attempt", scale=alt.Scale(domain=[0, 100])),

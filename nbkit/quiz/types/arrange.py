@@ -30,7 +30,6 @@ class Ordering(ItemType):
 
     name = "ordering"
     label = "put in order"
-    fields = ("answers",)
 
     def check(self, item, response) -> Result:
         order = list(response or [])

@@ -44,8 +44,9 @@ class ItemType:
     name: ClassVar[str]
     #: How the type is named to learners, e.g. "choose one".
     label: ClassVar[str]
-    #: The fields only some types have (a bank error names them when they sit on the wrong type).
-    fields: ClassVar[tuple[str, ...]] = ()
+    #: The bank fields that only some types have, as this type uses them (a bank error names them when they
+    #: sit on the wrong type). Most types list options or entries in ``answers``.
+    fields: ClassVar[tuple[str, ...]] = ("answers",)
     #: What a bank item of this type needs when jsonschema's ``contains`` rule fails.
     contains_hint: ClassVar[str] = "a correct answer"
     #: Caption of the submit button.

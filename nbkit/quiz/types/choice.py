@@ -18,7 +18,6 @@ def _correct(item) -> list[str]:
 class _OneOption(ItemType):
     """Response: the chosen option's index (int), or None."""
 
-    fields = ("answers",)
     contains_hint = "exactly one answer with 'correct: true'"
 
     def check(self, item, response) -> Result:
@@ -94,7 +93,6 @@ class ManyChoice(ItemType):
 
     name = "many_choice"
     label = "select all that apply"
-    fields = ("answers",)
     contains_hint = "at least one answer with 'correct: true'"
 
     def check(self, item, response) -> Result:

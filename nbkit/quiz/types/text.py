@@ -34,7 +34,6 @@ class String(ItemType):
 
     name = "string"
     label = "type your answer"
-    fields = ("answers",)
     contains_hint = "at least one accepted answer with 'correct: true'"
 
     def check(self, item, response) -> Result:
