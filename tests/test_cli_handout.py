@@ -155,3 +155,42 @@ def test_failing_notebook_and_usage_errors(tmp_path):
     assert not (tmp_path / "out" / "bad.html").exists()
     r = nbkit("handout", tmp_path / "missing.ipynb")
     assert r.returncode == 2 and "missing.ipynb not found" in r.stderr
+
+
+def test_kernel_gets_handout_settings_and_this_process_keeps_its_own(tmp_path, monkeypatch):
+    """Handouts pass env= to the kernel: the kernel sees SVG charts, a throw-away progress file, the learner
+    "handout" and no instructor mode, while os.environ of the process running the handout is left unchanged."""
+    import os
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from nbkit import cli
+
+    outer = tmp_path / "learner-progress.json"
+    for name, value in {"NBKIT_PROGRESS": str(outer), "NBKIT_LEARNER": "ada", "NBKIT_INSTRUCTOR": "1",
+                        "NBKIT_RENDERER": "png"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PYDEVD_DISABLE_FILE_VALIDATION", raising=False)
+    nb = new_notebook(cells=[new_code_cell(
+        "import os\nfrom nbkit.config import settings\ns = settings()\n"
+        "print('seen:', s.renderer, s.learner, s.instructor, s.progress_path.name, s.progress_path.parent.name != "
+        f"{tmp_path.name!r}, os.environ['PYDEVD_DISABLE_FILE_VALIDATION'])")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "env.ipynb"
+    nbformat.write(nb, path)
+    from nbkit.commands import handout
+
+    during, real_run = [], handout.run_notebook
+
+    def watched(*args, **kwargs):
+        during.append(dict(os.environ))
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(handout, "run_notebook", watched)
+    before = dict(os.environ)
+    assert cli.main(["handout", str(path), "-o", str(tmp_path / "out")]) == 0
+    assert during == [before] and dict(os.environ) == before  # never changed, not even while the kernel runs
+    page = (tmp_path / "out" / "env.html").read_text(encoding="utf-8")
+    assert "seen: svg handout False progress.json True 1" in page
+    assert not outer.exists()

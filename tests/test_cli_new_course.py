@@ -104,3 +104,22 @@ def test_question_without_items_gets_a_note(tmp_path):
     nb = json.loads((tmp_path / "c" / "01-question-1.ipynb").read_text(encoding="utf-8"))
     assert any("".join(c["source"]).startswith("No quiz items were generated for this notebook; add some to "
                                                "`quizzes/01-question-1.yaml`") for c in nb["cells"])
+
+
+def test_interview_without_questions_names_the_file(tmp_path, monkeypatch):
+    import types
+
+    import pandas as pd
+
+    import nbkit.interview
+    from nbkit.commands.new_course import write_course
+    from nbkit.errors import InterviewFormatError
+
+    src = tmp_path / "flat.txt"
+    src.write_text("x\n", encoding="utf-8")
+    monkeypatch.setattr(nbkit.interview, "load_interview", lambda path: types.SimpleNamespace(questions=pd.DataFrame()))
+    with pytest.raises(InterviewFormatError) as info:
+        write_course(src, tmp_path / "course")
+    assert (info.value.path, info.value.line) == (str(src), None)
+    assert str(info.value).startswith(f"{src}: no questions found; a course needs an interview with questions")
+    assert not (tmp_path / "course").exists()

@@ -64,3 +64,32 @@ def test_bad_class_file(tmp_path):
         load_class_results(txt)
     with pytest.raises(DataValidationError, match=r"missing.csv: file not found"):
         load_class_results(tmp_path / "missing.csv")
+
+
+HEADER = "learner,notebook,item,attempt,answer,correct,time\n"
+
+
+@pytest.mark.parametrize("row, field, reason", [
+    ("ada,00-start-here,who,x,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1, found 'x'"),
+    ("ada,00-start-here,who,0,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1, found 0"),
+    ("ada,00-start-here,who,1,Lee,maybe,2024-09-01T10:00:00Z", "correct", "expected true, false or empty, found 'maybe'"),
+    ("ada,00-start-here,who,1,Lee,True,yesterday", "time", "expected an ISO 8601 time"),
+    (",00-start-here,who,1,Lee,True,2024-09-01T10:00:00Z", "learner", "expected text, found ''"),
+])
+def test_records_are_checked_with_the_progress_schema(tmp_path, row, field, reason):
+    bad = tmp_path / "class.csv"
+    bad.write_text(HEADER + "bo,00-start-here,who,1,Lee,,2024-09-01 10:00:00.5+00:00\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match=rf"class.csv, row 2, field '{field}': {reason}"):
+        load_class_results(bad)
+
+
+def test_csv_values_are_read_as_record_types(tmp_path):
+    good = tmp_path / "class.csv"
+    good.write_text(HEADER + "bo,00-start-here,who,2,Lee,FALSE,2024-09-01 10:00:00.5+00:00\n", encoding="utf-8")
+    df = load_class_results(good)
+    assert df[["learner", "attempt", "correct"]].values.tolist() == [["bo", 2, False]]
+    assert str(df["time"].iloc[0]) == "2024-09-01 10:00:00.500000+00:00"
+    odd = tmp_path / "odd.json"
+    odd.write_text('[["ada", "00-start-here"]]', encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"odd.json, row 1: expected a record with the columns learner, "):
+        load_class_results(odd)

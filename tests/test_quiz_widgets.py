@@ -18,9 +18,7 @@ def store(tmp_path, monkeypatch):
     monkeypatch.setenv("NBKIT_PROGRESS", str(path))
     monkeypatch.setenv("NBKIT_LEARNER", "ada")
     monkeypatch.delenv("NBKIT_INSTRUCTOR", raising=False)
-    nbkit.quiz.set_class(None)
-    yield path
-    nbkit.quiz.set_class(None)
+    return path
 
 
 def expected(status: str, head: str, messages: list[str], explanation: str, quote: str, pid: int) -> str:
@@ -257,12 +255,15 @@ def test_poll_shows_choice_and_class_distribution(tmp_path):
         "di,00-start-here,first-impression,1,Not sure yet,,2024-09-01T10:00:00Z\n"
         "di,00-start-here,first-impression,2,Mainly transactional: a deal tied to the war in Ukraine,,2024-09-01T10:05:00Z\n",
         encoding="utf-8")
-    nbkit.quiz.set_class([cls])
-    w.submit.click()
-    assert w.feedback.value == expected(
+    w2 = view("00-start-here", "first-impression", class_results=[cls]).widget  # the class, passed in
+    w2.inputs.value = 1
+    w2.submit.click()
+    assert w2.feedback.value == expected(
         "voted", "Vote recorded. Attempt 2.",
         [chose, "Class votes (3 learners):", "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
          "Possibly strategic: a longer-term alignment: 1 (33%)", "Not sure yet: 1 (33%)"], EXPL_POLL, QUOTE_POLL, 3)
+    w.submit.click()  # the first widget got no class results: no class votes, nothing global leaked
+    assert "Class votes" not in w.feedback.value and "Attempt 3." in w.feedback.value
 
 
 def test_instructor_mode_adds_show_answer(monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..progress.store import FIELDS
 from .theme import finish, require
 
 __all__ = ["progress_chart", "progress_summary", "STATUS_COLOURS"]
@@ -12,7 +13,7 @@ __all__ = ["progress_chart", "progress_summary", "STATUS_COLOURS"]
 STATUS_COLOURS = {"Right first time": "#009E73", "Right after retrying": "#56B4E9", "Not right yet": "#D55E00",
                   "Answered (no right answer)": "#999999"}
 
-PROGRESS_COLUMNS = ["learner", "notebook", "item", "attempt", "answer", "correct", "time"]
+PROGRESS_COLUMNS = list(FIELDS)
 
 
 def progress_summary(progress: pd.DataFrame, learner: str | None = None) -> pd.DataFrame:

@@ -1,8 +1,9 @@
 """``nbkit handout``: notebooks run and written as self-contained HTML (or PDF) handouts.
 
-Each notebook is run by nbclient in a fresh kernel, in its own folder, with
-``NBKIT_RENDERER=svg`` (charts become inline ``<svg>`` elements) and ``NBKIT_PROGRESS`` pointed
-at a temporary file (a handout run never touches a learner's progress). Widget state is not
+Each notebook is run by nbclient in a fresh kernel, in its own folder, with the settings of
+:func:`kernel_env` passed to the kernel (this process's environment is left alone): SVG charts
+(inline ``<svg>`` elements), a temporary progress file (a handout run never touches a learner's
+progress), the learner "handout" and no instructor buttons. Widget state is not
 stored, so each quiz prints as its readable HTML version: question and options in the learner
 edition; the teacher edition adds the answer, the explanation and the evidence under each quiz
 and opens the folded solutions (``<details>``).
@@ -18,13 +19,10 @@ PDF: the HTML printed by headless Chromium.
 
 from __future__ import annotations
 
-import html as html_lib
-import os
 import re
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,11 +99,9 @@ def _course_items(folder: Path) -> dict:
 def teacher_html(item) -> str:
     """The answer, rubric, explanation and evidence of a quiz item, as an HTML block (text escaped)."""
     from ..quiz.answer_key import key_rows
+    from ..quiz.templates import render
 
-    e = html_lib.escape
-    rows = key_rows(item, level=False)
-    body = "\n".join(f"<p><strong>{e(k)}:</strong> {e(v)}</p>" for k, v in rows)
-    return f'<div class="nbkit-teacher-key">\n{body}\n</div>'
+    return render("handout/teacher_key.html.j2", rows=key_rows(item, level=False))
 
 
 _QUIZ_DIV = re.compile(r'class="nbkit-quiz-static ([^"\s]+)"')
@@ -147,18 +143,13 @@ def prepare(nb, edition: str, items: dict) -> int:
 
 # -- running and writing ---------------------------------------------------------------------
 
-@contextmanager
-def _handout_env(tmp: Path):
-    """Environment of the kernels: SVG charts, a throw-away progress file, no instructor buttons."""
-    saved = dict(os.environ)
-    os.environ.update({"NBKIT_RENDERER": "svg", "NBKIT_PROGRESS": str(tmp / "progress.json"),
-                       "NBKIT_LEARNER": "handout", "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
-    os.environ.pop("NBKIT_INSTRUCTOR", None)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+def kernel_env(progress_path: Path) -> dict[str, str]:
+    """The environment of a handout's kernel: this process's, with SVG charts, a throw-away progress
+    file, the learner "handout" and no instructor buttons (and no debugger warning about frozen modules)."""
+    from ..config import settings
+
+    env = settings().replace(renderer="svg", progress_path=progress_path, learner="handout", instructor=False).to_env()
+    return {**env, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
 def template_dir() -> Path:
@@ -167,15 +158,18 @@ def template_dir() -> Path:
     return Path(str(data_file("handout/templates")))
 
 
-def run_notebook(path: Path, timeout: int = 300):
-    """Execute a notebook in its folder and return it (nbclient; widget state not stored)."""
+def run_notebook(path: Path, timeout: int = 300, env: dict[str, str] | None = None):
+    """Execute a notebook in its folder and return it (nbclient; widget state not stored).
+
+    ``env``: the kernel's environment (default: this process's)."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
     NotebookClient(nb, timeout=timeout, kernel_name=kernel, store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent.resolve())}}).execute()
+                   resources={"metadata": {"path": str(path.parent.resolve())}}).execute(
+                       **({} if env is None else {"env": env}))
     return nb
 
 
@@ -233,6 +227,7 @@ def run(args) -> int:
     """
     from importlib.util import find_spec
 
+    from ..config import variable
     from .doctor import find_chromium
 
     missing = [m for m in ("nbclient", "nbconvert") if find_spec(m) is None]
@@ -247,8 +242,8 @@ def run(args) -> int:
         chromium = find_chromium()
         if chromium is None:
             say("PDF handouts need Chromium, which was not found (looked for /usr/bin/chromium and chromium on "
-                "PATH). Install it (Debian/Ubuntu: sudo apt-get install chromium) or set NBKIT_CHROMIUM to its "
-                "path; or make HTML handouts with --to html and print them from a browser.")
+                f"PATH). Install it (Debian/Ubuntu: sudo apt-get install chromium) or set {variable('chromium')} to "
+                "its path; or make HTML handouts with --to html and print them from a browser.")
             return PROBLEM
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
@@ -261,8 +256,7 @@ def run(args) -> int:
             progress_line(i - 1, len(paths), f"{path.name}: running…")
             t0 = time.perf_counter()
             try:
-                with _handout_env(tmp):
-                    nb = run_notebook(path, args.timeout)
+                nb = run_notebook(path, args.timeout, env=kernel_env(tmp / "progress.json"))
             except (CellExecutionError, CellTimeoutError) as exc:
                 ename = getattr(exc, "ename", None)
                 why = f"{ename}: {exc.evalue}" if ename else re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()

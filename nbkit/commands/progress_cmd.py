@@ -101,9 +101,10 @@ def export(args) -> int:
 def merge(args) -> int:
     import pandas as pd
 
+    from ..charts.class_chart import class_chart as chart
     from ..charts.rendering import save_chart
     from ..errors import NbkitError
-    from ..quiz.class_results import chart, load, summary
+    from ..quiz.class_results import load, summary
 
     folder, out = Path(args.folder), Path(args.output)
     if not folder.is_dir():

@@ -24,21 +24,24 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from ..config import settings, variable
 from ..errors import ProgressStoreError
 
-__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "ENV_PATH", "ENV_LEARNER", "FIELDS"]
+__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "record_validator", "ENV_PATH",
+           "ENV_LEARNER", "FIELDS"]
 
-ENV_PATH = "NBKIT_PROGRESS"
-ENV_LEARNER = "NBKIT_LEARNER"
+#: The variables behind the progress file and the learner name (read through :func:`nbkit.config.settings`).
+ENV_PATH = variable("progress_path")
+ENV_LEARNER = variable("learner")
 FIELDS = ("learner", "notebook", "item", "attempt", "answer", "correct", "time")
 _FORMAT = "nbkit-progress"
 
 
 def default_path() -> Path:
     """``$NBKIT_PROGRESS`` if set, else ``<user data dir>/nbkit/progress.json``."""
-    env = os.environ.get(ENV_PATH)
-    if env:
-        return Path(env).expanduser()
+    path = settings().progress_path
+    if path is not None:
+        return path
     import platformdirs
 
     return Path(platformdirs.user_data_dir("nbkit")) / "progress.json"
@@ -46,7 +49,7 @@ def default_path() -> Path:
 
 def learner_name() -> str:
     """``$NBKIT_LEARNER`` if set, else the login name (``getpass.getuser()``), else "learner"."""
-    name = os.environ.get(ENV_LEARNER, "").strip()
+    name = settings().learner
     if name:
         return name
     try:
@@ -108,8 +111,8 @@ class ProgressStore:
             raise
         except OSError as exc:
             raise ProgressStoreError(self.path, f"cannot save your answer ({exc.strerror or exc}). "
-                                     "Earlier answers are safe. Free some disk space, or set NBKIT_PROGRESS "
-                                     "to a file in a folder you can write to.") from exc
+                                     "Earlier answers are safe. Free some disk space, or set "
+                                     f"{ENV_PATH} to a file in a folder you can write to.") from exc
 
     def _read(self, move_aside: bool = True) -> list[dict]:
         """The valid records of the file.
@@ -134,7 +137,7 @@ class ProgressStore:
                               "and a new one was started. Send the moved file to your teacher if answers are missing.",
                               RuntimeWarning, stacklevel=3)
             return []
-        valid = _record_validator()
+        valid = record_validator().is_valid
         records = [r for r in doc["records"] if valid(r)]
         if len(records) < len(doc["records"]):
             bad = len(doc["records"]) - len(records)
@@ -175,14 +178,14 @@ class ProgressStore:
 
 
 @lru_cache(maxsize=1)
-def _record_validator():
-    """``is_valid`` of the record schema (jsonschema, through nbkit's fast import)."""
+def record_validator():
+    """The jsonschema validator of one record (``data/progress_record_schema.json``); shared with class results."""
     from ..jsonschema_import import import_jsonschema
     from ..resources import data_file
 
     jsonschema = import_jsonschema()
     schema = json.loads(data_file("progress_record_schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema).is_valid
+    return jsonschema.Draft202012Validator(schema)
 
 
 def record_answer(notebook: str, item: str, answer: str, correct: bool | None, attempt: int,

@@ -18,18 +18,16 @@ from typing import Any
 
 from ..errors import QuizBankError
 from ..resources import data_file
+from .types import TYPES as _ITEM_TYPES
+from .types import item_type, names
 
 __all__ = ["Item", "Bank", "load_bank", "validate_bank", "list_banks", "get_item", "schema"]
 
-#: Types in the order the answer key and docs list them.
-TYPES = ("multiple_choice", "many_choice", "true_false", "string", "ordering", "match", "free_response", "poll")
+#: Type names in the order the answer key and docs list them (the classes: :mod:`nbkit.quiz.types`).
+TYPES = names()
 
-_CONTAINS_HINT = {
-    "multiple_choice": "exactly one answer with 'correct: true'",
-    "true_false": "exactly one answer with 'correct: true'",
-    "many_choice": "at least one answer with 'correct: true'",
-    "string": "at least one accepted answer with 'correct: true'",
-}
+#: Fields that belong to some item types only, in the order a misplaced one is reported.
+_TYPE_FIELDS = tuple(dict.fromkeys(f for t in _ITEM_TYPES for f in t.fields))
 
 
 @dataclass(frozen=True)
@@ -138,31 +136,50 @@ def _load_text(text: str, path: str, interview) -> Bank:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise QuizBankError(path, None, None, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        raise _yaml_error(exc, path) from None
     validate_bank(doc, path, interview)
     items = tuple(Item(doc["notebook"], copy.deepcopy(d)) for d in doc["items"])
     return Bank(doc["notebook"], doc["title"], path, items)
 
 
 def validate_bank(doc: Any, path: str | Path = "<bank>", interview=None) -> None:
-    """Raise :class:`QuizBankError` for the first problem in a parsed bank ``doc``; None if valid."""
+    """Raise :class:`QuizBankError` for the first problem in a parsed bank ``doc``; None if valid.
+
+    Three steps, each in one function: the JSON Schema (:func:`_schema_problem`), the rules of each
+    item type and unique ids (:func:`_check_items`), the evidence quotes (:func:`_check_quote`).
+    """
     from ..jsonschema_import import import_jsonschema
 
-    jsonschema = import_jsonschema()
-    Draft202012Validator, best_match = jsonschema.Draft202012Validator, jsonschema.exceptions.best_match
-
     path = str(path)
-    validator = Draft202012Validator(schema())
-    errors = list(validator.iter_errors(doc))
-    if errors:
-        def item_index(e):
-            p = list(e.absolute_path)
-            return p[1] if len(p) >= 2 and p[0] == "items" and isinstance(p[1], int) else -1
-        first = min(item_index(e) for e in errors)
-        raise _to_bank_error(best_match(e for e in errors if item_index(e) == first), doc, path)
-    _check_semantics(doc, path, interview)
+    validator = import_jsonschema().Draft202012Validator(schema())
+    error = _schema_problem(list(validator.iter_errors(doc)), doc, path)
+    if error is not None:
+        raise error
+    _check_items(doc, path, interview)
+
+
+# -- error messages (the seams a shared validation module can take over) -----------------------
+
+def _yaml_error(exc, path: str) -> QuizBankError:
+    """The error for a bank that is not valid YAML (line and column when PyYAML knows them)."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return QuizBankError(path, None, None, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")
+
+
+def _schema_problem(errors: list, doc, path: str) -> QuizBankError | None:
+    """The error to report for jsonschema's ``errors`` (the best match in the first item that has one)."""
+    if not errors:
+        return None
+    from ..jsonschema_import import import_jsonschema
+
+    def item_index(e):
+        p = list(e.absolute_path)
+        return p[1] if len(p) >= 2 and p[0] == "items" and isinstance(p[1], int) else -1
+
+    first = min(item_index(e) for e in errors)
+    best = import_jsonschema().exceptions.best_match(e for e in errors if item_index(e) == first)
+    return _to_bank_error(best, doc, path)
 
 
 def _item_name(doc, index) -> str:
@@ -193,12 +210,13 @@ def _to_bank_error(err, doc, path: str) -> QuizBankError:
         dotted = f"{dotted}.{extra[0]}" if dotted else (extra[0] if extra else None)
         reason = "is not a known field (check the spelling; see nbkit/data/quiz_schema.json)"
     elif err.validator == "not" and isinstance(inst, dict):
-        banned = [k for k in ("answers", "pairs", "options", "model_answer", "rubric", "rating_scale") if k in inst]
+        banned = [k for k in _TYPE_FIELDS if k in inst]
         dotted = banned[0] if banned else dotted
         reason = f"does not belong to a {inst.get('type')} item"
     elif err.validator in ("contains", "minContains", "maxContains"):
         kind = doc["items"][p[1]].get("type") if item else None
-        reason = f"a {kind} item needs {_CONTAINS_HINT.get(kind, 'a correct answer')}"
+        hint = item_type(kind).contains_hint if kind in TYPES else "a correct answer"
+        reason = f"a {kind} item needs {hint}"
     elif err.validator == "type" and isinstance(inst, bool) and err.validator_value == "string":
         reason = f"expected text but YAML read {inst!r} as a boolean; put it in quotes, e.g. \"{inst}\""
     elif err.validator == "enum":
@@ -206,32 +224,34 @@ def _to_bank_error(err, doc, path: str) -> QuizBankError:
     return QuizBankError(path, item, dotted, reason)
 
 
-def _check_semantics(doc: dict, path: str, interview) -> None:
+# -- rules a schema cannot state ---------------------------------------------------------------
+
+def _check_items(doc: dict, path: str, interview) -> None:
+    """Unique ids, evidence quoted verbatim, and each item type's own rules (:meth:`ItemType.problems`)."""
     if interview is None:
         from ..interview import load_interview
         interview = load_interview()
     paragraphs = dict(zip(interview.paragraphs["paragraph_id"], interview.paragraphs["text"]))
     seen: set[str] = set()
-    for index, d in enumerate(doc["items"]):
+    for d in doc["items"]:
         name = d["id"]
         if name in seen:
             raise QuizBankError(path, name, "id", "this id is used twice in the bank; ids must be unique")
         seen.add(name)
-        pid, quote = d["evidence"]["paragraph_id"], d["evidence"]["quote"]
-        if pid not in paragraphs:
-            raise QuizBankError(path, name, "evidence.paragraph_id",
-                                f"paragraph {pid} does not exist; the interview has paragraphs 1-{max(paragraphs)}")
-        if quote not in paragraphs[pid]:
-            where = [k for k, v in paragraphs.items() if quote in v]
-            hint = f" (it is in paragraph {where[0]})" if where else \
-                " ; copy it verbatim from the text, with curly quotes ’ “ ” as printed"
-            raise QuizBankError(path, name, "evidence.quote", f"the quote is not in paragraph {pid}{hint}")
-        texts = [a["answer"] for a in d.get("answers", []) if "answer" in a]
-        dupes = sorted({t for t in texts if texts.count(t) > 1})
-        if dupes:
-            raise QuizBankError(path, name, "answers", f"the answer {dupes[0]!r} is listed twice")
-        if d["type"] == "match":
-            for j, pair in enumerate(d["pairs"]):
-                if pair["answer"] not in d["options"]:
-                    raise QuizBankError(path, name, f"pairs[{j}].answer",
-                                        f"{pair['answer']!r} is not one of the item's options")
+        _check_quote(paragraphs, d["evidence"], path, name)
+        problems = item_type(d["type"]).problems(d)
+        if problems:
+            raise QuizBankError(path, name, *problems[0])
+
+
+def _check_quote(paragraphs: dict[int, str], evidence: dict, path: str, name: str) -> None:
+    """Raise unless ``evidence["quote"]`` is verbatim in paragraph ``evidence["paragraph_id"]``."""
+    pid, quote = evidence["paragraph_id"], evidence["quote"]
+    if pid not in paragraphs:
+        raise QuizBankError(path, name, "evidence.paragraph_id",
+                            f"paragraph {pid} does not exist; the interview has paragraphs 1-{max(paragraphs)}")
+    if quote not in paragraphs[pid]:
+        where = [k for k, v in paragraphs.items() if quote in v]
+        hint = f" (it is in paragraph {where[0]})" if where else \
+            " ; copy it verbatim from the text, with curly quotes ’ “ ” as printed"
+        raise QuizBankError(path, name, "evidence.quote", f"the quote is not in paragraph {pid}{hint}")

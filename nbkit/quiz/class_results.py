@@ -1,30 +1,34 @@
-"""Class results for teachers: merge learners' exported progress files, summarise per item, chart.
+"""Class results for teachers: merge learners' exported progress files into one frame, summarise per item.
 
-A loaded class (:func:`set_class`) also lets poll items show the class's votes.
+Every record is checked against the progress record schema (``data/progress_record_schema.json``,
+the one the progress store uses). The chart is :func:`nbkit.charts.class_chart.class_chart`; polls
+show the class's votes when the frame is passed to ``nbkit.quiz.show(..., class_results=frame)``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import DataValidationError
-from ..progress.store import FIELDS
+from ..progress.store import FIELDS, record_validator
 
-__all__ = ["load", "summary", "chart", "set_class", "current_class", "poll_lines"]
+__all__ = ["load", "summary"]
 
-_CLASS = None
+_SPACED_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (?=\d)")  # pandas writes CSV times as "2024-09-01 10:00:00+00:00"
 
 
-def _read_one(path: Path) -> list[dict]:
+def _rows(path: Path) -> list:
+    """The rows of one exported file (CSV: every value a string; JSON: as written)."""
     import pandas as pd
 
     if not path.exists():
         raise DataValidationError(path, None, None, "file not found; give the CSV or JSON files learners exported")
     if path.suffix.lower() == ".csv":
-        rows = pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
-    elif path.suffix.lower() == ".json":
+        return pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    if path.suffix.lower() == ".json":
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except ValueError as exc:
@@ -32,21 +36,45 @@ def _read_one(path: Path) -> list[dict]:
         rows = doc["records"] if isinstance(doc, dict) and "records" in doc else doc
         if not isinstance(rows, list):
             raise DataValidationError(path, None, None, "expected a list of records (nbkit.progress.export output)")
-    else:
-        raise DataValidationError(path, None, None, "expected a .csv or .json file from nbkit.progress.export")
+        return rows
+    raise DataValidationError(path, None, None, "expected a .csv or .json file from nbkit.progress.export")
+
+
+def _typed(row: dict) -> dict:
+    """A row with the text a CSV holds read as the record's types (attempt, correct, time); the rest unchanged."""
+    rec = dict(row)
+    attempt, correct, time = rec.get("attempt"), rec.get("correct"), rec.get("time")
+    if isinstance(attempt, str) and attempt.strip().isdigit():
+        rec["attempt"] = int(attempt)
+    if isinstance(correct, str):
+        rec["correct"] = {"true": True, "false": False, "": None}.get(correct.strip().lower(), correct)
+    if isinstance(time, str):
+        rec["time"] = _SPACED_TIME.sub(r"\1T", time.strip())
+    return rec
+
+
+def _record_problem(err) -> tuple[str | None, str]:
+    """(field, reason) of one schema error of a record (the seam a shared validation module can take over)."""
+    if err.validator == "required":
+        missing = [f for f in err.validator_value if not (isinstance(err.instance, dict) and f in err.instance)]
+        return missing[0], f"column missing; expected columns: {', '.join(FIELDS)}"
+    field = next((p for p in err.absolute_path if isinstance(p, str)), None)
+    if err.validator == "type" and field is None:
+        return None, f"expected a record with the columns {', '.join(FIELDS)}, found {err.instance!r}"
+    expected = {"attempt": "a whole number from 1", "correct": "true, false or empty",
+                "time": "an ISO 8601 time such as 2024-09-01T10:00:00Z"}.get(field, "text")
+    return field, f"expected {expected}, found {err.instance!r}"
+
+
+def _read_one(path: Path) -> list[dict]:
+    validator = record_validator()
     out = []
-    for i, row in enumerate(rows, start=1):
-        missing = [f for f in FIELDS if f not in row]
-        if missing:
-            raise DataValidationError(path, i, missing[0], f"column missing; expected columns: {', '.join(FIELDS)}")
-        rec = {f: row[f] for f in FIELDS}
-        c = rec["correct"]
-        rec["correct"] = {"true": True, "false": False}.get(str(c).strip().lower()) if not isinstance(c, bool) else c
-        try:
-            rec["attempt"] = int(rec["attempt"])
-        except (TypeError, ValueError):
-            raise DataValidationError(path, i, "attempt", f"expected a whole number, found {rec['attempt']!r}") from None
-        out.append(rec)
+    for i, row in enumerate(_rows(path), start=1):
+        rec = _typed(row) if isinstance(row, dict) else row
+        error = next(iter(sorted(validator.iter_errors(rec), key=lambda e: e.validator != "required")), None)
+        if error is not None:
+            raise DataValidationError(path, i, *_record_problem(error))
+        out.append({f: rec[f] for f in FIELDS})
     return out
 
 
@@ -93,48 +121,3 @@ def summary(frame):
         })
     cols = ["notebook", "item", "n_learners", "n_attempts", "pct_correct_first", "pct_correct_last", "common_wrong"]
     return pd.DataFrame(rows, columns=cols)
-
-
-def chart(summary_frame):
-    """Bar chart of % correct at the first attempt per item (returns an ``alt.Chart``, never displays)."""
-    from ..jsonschema_import import import_altair
-
-    alt = import_altair()
-
-    data = summary_frame.dropna(subset=["pct_correct_first"])
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X("pct_correct_first:Q", title="% correct at first attempt", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("item:N", title="Item", sort=None),
-        color=alt.Color("notebook:N", title="Notebook"),
-        tooltip=["notebook:N", "item:N", "n_learners:Q", "pct_correct_first:Q", "pct_correct_last:Q", "common_wrong:N"],
-    ).properties(title="Class results per quiz item")
-
-
-def set_class(frame_or_paths) -> None:
-    """Load a class (a frame from :func:`load`, or file paths) so polls show the class's votes; None clears it."""
-    global _CLASS
-    if frame_or_paths is None or hasattr(frame_or_paths, "columns"):
-        _CLASS = frame_or_paths
-    else:
-        _CLASS = load(frame_or_paths)
-
-
-def current_class():
-    """The loaded class frame, or None."""
-    return _CLASS
-
-
-def poll_lines(item) -> list[str]:
-    """Lines showing the loaded class's votes on a poll item (each learner's latest vote); [] if no class."""
-    if _CLASS is None:
-        return []
-    g = _CLASS[(_CLASS["notebook"] == item.notebook) & (_CLASS["item"] == item.id)]
-    if g.empty:
-        return []
-    latest = g.sort_values(["attempt", "time"], kind="stable").groupby("learner").tail(1)
-    n = len(latest)
-    lines = [f"Class votes ({n} learner{'s' if n != 1 else ''}):"]
-    for a in item.data["answers"]:
-        k = int((latest["answer"] == a["answer"]).sum())
-        lines.append(f"{a['answer']}: {k} ({k / n * 100:.0f}%)")
-    return lines

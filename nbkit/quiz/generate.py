@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from .bank import Bank, Item, validate_bank
+from .types import Match, MultipleChoice, String
 
 __all__ = ["generate_items", "generate_bank", "question_match", "cloze", "main_actor"]
 
@@ -51,7 +52,7 @@ def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-ques
                                   f"which is asked in paragraph {q_para[qid]}."})
     first = iv.sentences[iv.sentences["paragraph_id"] == int(chosen[0]["paragraph_id"])].iloc[0]
     return {
-        "id": item_id, "type": "match",
+        "id": item_id, "type": Match.name,
         "question": "Which question does each paragraph answer? Match each paragraph to its question.",
         "pairs": pairs, "options": [q_text[q] for q in sorted(q_text)],
         "explanation": "Each answer follows its question: the paragraphs after a question, up to the next question, answer it.",
@@ -79,7 +80,7 @@ def cloze(iv, rng: random.Random, item_id: str = "auto-cloze") -> dict | None:
     written = content[(content["sentence_id"] == sid) & (content["word"] == term)]["token"].iloc[0]
     pid, who = int(s["paragraph_id"]), _speaker(iv)
     return {
-        "id": item_id, "type": "string",
+        "id": item_id, "type": String.name,
         "question": f"Fill in the blank (paragraph {pid}): {blanked}",
         "answers": [
             {"answer": written, "correct": True,
@@ -123,7 +124,7 @@ def main_actor(iv, rng: random.Random, item_id: str = "auto-main-actor", n_optio
                              f"{actor} is named {times(actor)}.")}
                for a in options]
     return {
-        "id": item_id, "type": "multiple_choice",
+        "id": item_id, "type": MultipleChoice.name,
         "question": f"Which actor is paragraph {pid} mainly about? Paragraph {pid} reads: {text}",
         "answers": answers,
         "explanation": f"Counting the names of each actor, its capital and its leader, paragraph {pid} names {actor} most often.",

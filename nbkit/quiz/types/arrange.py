@@ -1,0 +1,105 @@
+"""Items answered by arranging entries: put them in order, or match each label with an option."""
+
+from __future__ import annotations
+
+import random
+import zlib
+
+from .base import ItemType, Result, graded, incomplete
+
+__all__ = ["Ordering", "Match", "display_order"]
+
+_CHOOSE = ("(choose)", None)
+
+
+def display_order(item) -> list[str]:
+    """The order an ordering item's answers are offered in: a shuffle fixed by the item,
+    never the correct order (so a page never gives the answer away)."""
+    answers = [a["answer"] for a in item.data["answers"]]
+    rng = random.Random(zlib.crc32(f"{item.notebook}/{item.id}".encode()))
+    order = answers[:]
+    rng.shuffle(order)
+    if order == answers:
+        order = order[1:] + order[:1]
+    return order
+
+
+class Ordering(ItemType):
+    """Response: the answer texts in the learner's order, one per position (None = empty).
+    The bank lists the answers in their correct order."""
+
+    name = "ordering"
+    label = "put in order"
+
+    def check(self, item, response) -> Result:
+        order = list(response or [])
+        answers = item.data["answers"]
+        if len(order) != len(answers) or any(x is None for x in order):
+            return incomplete("Fill every position, then press the button.")
+        if len(set(order)) != len(order):
+            return incomplete("Use each entry once: one entry is in two positions.")
+        right = [a["answer"] for a in answers]
+        n_ok = sum(a == b for a, b in zip(order, right))
+        msgs = [f"{n_ok} of {len(right)} in the right position."]
+        msgs += [f"{a['answer']}: {a['feedback']}" for a, got in zip(answers, order) if got != a["answer"]]
+        return graded(n_ok == len(right), " > ".join(order), msgs)
+
+    def correct_answer(self, item) -> str:
+        return " > ".join(a["answer"] for a in item.data["answers"])
+
+    def widgets(self, item):
+        import ipywidgets as w
+
+        choices = [_CHOOSE] + [(x, x) for x in display_order(item)]
+        inputs = [w.Dropdown(options=choices, value=None, description=f"Position {i}", layout=w.Layout(width="auto"))
+                  for i in range(1, len(item.data["answers"]) + 1)]
+        return inputs, list(inputs)
+
+    def response(self, inputs):
+        return [dd.value for dd in inputs]
+
+    def fallback(self, item):
+        n = len(item.data["answers"])
+        return [f"{i}. ________" for i in range(1, n + 1)], display_order(item), "Entries to place:"
+
+
+class Match(ItemType):
+    """Response: a dict label -> chosen option (None = empty). Options may include distractors."""
+
+    name = "match"
+    label = "match each item"
+    fields = ("pairs", "options")
+
+    def check(self, item, response) -> Result:
+        chosen = dict(response or {})
+        pairs = item.data["pairs"]
+        if any(chosen.get(p["label"]) is None for p in pairs):
+            return incomplete("Choose a match for every line, then press the button.")
+        n_ok = sum(chosen[p["label"]] == p["answer"] for p in pairs)
+        msgs = [f"{n_ok} of {len(pairs)} matches correct."]
+        msgs += [f"{p['label']}: {p['feedback']}" for p in pairs if chosen[p["label"]] != p["answer"]]
+        return graded(n_ok == len(pairs), "; ".join(f"{p['label']} -> {chosen[p['label']]}" for p in pairs), msgs)
+
+    def correct_answer(self, item) -> str:
+        return "; ".join(f"{p['label']} -> {p['answer']}" for p in item.data["pairs"])
+
+    def widgets(self, item):
+        import ipywidgets as w
+
+        from ..templates import render
+
+        choices = [_CHOOSE] + [(x, x) for x in sorted(item.data["options"])]
+        inputs = {p["label"]: w.Dropdown(options=choices, value=None, layout=w.Layout(width="auto"))
+                  for p in item.data["pairs"]}
+        rows = [w.HBox([w.HTML(render("quiz/match_label.html.j2", label=label)), dd]) for label, dd in inputs.items()]
+        return inputs, rows
+
+    def response(self, inputs):
+        return {label: dd.value for label, dd in inputs.items()}
+
+    def fallback(self, item):
+        return [f"{p['label']} -> ________" for p in item.data["pairs"]], sorted(item.data["options"]), "Options:"
+
+    def problems(self, data: dict) -> list[tuple[str, str]]:
+        return [(f"pairs[{j}].answer", f"{pair['answer']!r} is not one of the item's options")
+                for j, pair in enumerate(data["pairs"]) if pair["answer"] not in data["options"]][:1]

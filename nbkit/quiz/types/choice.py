@@ -1,0 +1,128 @@
+"""Items answered by choosing options: one (multiple choice, true/false, poll) or several (many choice)."""
+
+from __future__ import annotations
+
+from .base import ItemType, Result, graded, incomplete
+
+__all__ = ["MultipleChoice", "TrueFalse", "Poll", "ManyChoice"]
+
+
+def _options(item) -> list[str]:
+    return [a["answer"] for a in item.data["answers"]]
+
+
+def _correct(item) -> list[str]:
+    return [a["answer"] for a in item.data["answers"] if a["correct"]]
+
+
+class _OneOption(ItemType):
+    """Response: the chosen option's index (int), or None."""
+
+    contains_hint = "exactly one answer with 'correct: true'"
+
+    def check(self, item, response) -> Result:
+        if response is None:
+            return incomplete("Choose an option, then press the button.")
+        chosen = item.data["answers"][int(response)]
+        return graded(bool(chosen["correct"]), chosen["answer"], (chosen["feedback"],))
+
+    def correct_answer(self, item) -> str:
+        return "; ".join(_correct(item))
+
+    def widgets(self, item):
+        import ipywidgets as w
+
+        inputs = w.RadioButtons(options=[(text, i) for i, text in enumerate(_options(item))], value=None,
+                                layout=w.Layout(width="auto"))
+        return inputs, [inputs]
+
+    def fallback(self, item):
+        return [f"( ) {x}" for x in _options(item)], [], None
+
+
+class MultipleChoice(_OneOption):
+    name = "multiple_choice"
+    label = "choose one"
+
+
+class TrueFalse(_OneOption):
+    name = "true_false"
+    label = "true or false"
+
+    def answer_strings(self, item) -> list[str]:
+        return [item.explanation]  # "True" and "False" are too common to look for
+
+
+class Poll(_OneOption):
+    """No right answer: the vote is recorded, with the option's feedback if it has one, and the class's votes."""
+
+    name = "poll"
+    label = "poll: no right answer"
+    button = "Vote"
+
+    def check(self, item, response) -> Result:
+        if response is None:
+            return incomplete("Choose an option, then press the button.")
+        chosen = item.data["answers"][int(response)]
+        return Result("voted", None, chosen["answer"], (chosen["feedback"],) if chosen.get("feedback") else ())
+
+    def correct_answer(self, item) -> str:
+        return "No right answer (poll)."
+
+    def class_lines(self, item, class_results) -> list[str]:
+        """The class's votes on this poll (each learner's latest vote); [] without class results."""
+        if class_results is None:
+            return []
+        g = class_results[(class_results["notebook"] == item.notebook) & (class_results["item"] == item.id)]
+        if g.empty:
+            return []
+        latest = g.sort_values(["attempt", "time"], kind="stable").groupby("learner").tail(1)
+        n = len(latest)
+        lines = [f"Class votes ({n} learner{'s' if n != 1 else ''}):"]
+        for text in _options(item):
+            k = int((latest["answer"] == text).sum())
+            lines.append(f"{text}: {k} ({k / n * 100:.0f}%)")
+        return lines
+
+    def answer_strings(self, item) -> list[str]:
+        return []
+
+
+class ManyChoice(ItemType):
+    """Response: the chosen indices (iterable of int)."""
+
+    name = "many_choice"
+    label = "select all that apply"
+    contains_hint = "at least one answer with 'correct: true'"
+
+    def check(self, item, response) -> Result:
+        picked = sorted({int(i) for i in (response or ())})
+        if not picked:
+            return incomplete("Tick at least one option, then press the button.")
+        answers = item.data["answers"]
+        want = {i for i, a in enumerate(answers) if a["correct"]}
+        msgs = [f"{answers[i]['answer']}: {answers[i]['feedback']}" for i in picked]
+        missed = len(want - set(picked))
+        if missed:
+            msgs.append(f"You missed {missed} correct option{'s' if missed > 1 else ''}.")
+        return graded(set(picked) == want, " | ".join(answers[i]["answer"] for i in picked), msgs)
+
+    def correct_answer(self, item) -> str:
+        return "; ".join(_correct(item))
+
+    def widgets(self, item):
+        import ipywidgets as w
+
+        # descriptions are shown as text (description_allow_html stays False)
+        inputs = [w.Checkbox(value=False, description=text, indent=False, layout=w.Layout(width="auto"))
+                  for text in _options(item)]
+        return inputs, list(inputs)
+
+    def response(self, inputs):
+        return [i for i, cb in enumerate(inputs) if cb.value]
+
+    def fallback(self, item):
+        return [f"[ ] {x}" for x in _options(item)], [], None
+
+    def answer_strings(self, item) -> list[str]:
+        return _correct(item) + [item.explanation]
