@@ -33,8 +33,7 @@ def schema() -> dict:
     """The parsed ``frames.yaml`` (read once; treat it as read-only)."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(data_file(SCHEMA_FILE).read_text(encoding="utf-8"), Loader=loader)
+    return yaml.safe_load(data_file(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 def _frame(name: str) -> dict:
@@ -129,8 +128,12 @@ def column_table(name: str, corpus: bool = False) -> list[dict[str, str]]:
     >>> column_table("paragraphs")[1]["type"], column_table("paragraphs")[1]["levels"]
     ('ordered category', 'intro; question; answer')
     """
+    return _column_rows(_specs(name, corpus))
+
+
+def _column_rows(specs: dict[str, dict]) -> list[dict[str, str]]:
     rows = []
-    for col, spec in _specs(name, corpus).items():
+    for col, spec in specs.items():
         kind = spec["dtype"]
         if kind == "category" and spec.get("ordered", False):
             kind = "ordered category"
@@ -176,17 +179,13 @@ def markdown() -> str:
            f"Generated from `nbkit/data/{SCHEMA_FILE}` by `nbkit.frames.markdown()`: do not edit by hand.",
            "After changing the schema run `python -m nbkit.frames > docs/frames.md` (a test checks the two agree).",
            "Frames of `nbkit.load_corpus` start with the column "
-           + "; ".join(f"`{r['column']}` ({r['type']}: {r['meaning']})" for r in _corpus_table()) + "."]
+           + "; ".join(f"`{r['column']}` ({r['type']}: {r['meaning']})" for r in _column_rows(schema()[_CORPUS])) + "."]
     for name in frame_names():
         frame = _frame(name)
         out += ["", f"## {name}", "", f"{frame['description']} Source: {frame['source']}.", "",
                 "| column | type | meaning |", "|---|---|---|"]
         out += [f"| `{r['column']}` | {_type_text(r)} | {r['meaning']} |".replace("\n", " ") for r in column_table(name)]
     return "\n".join(out) + "\n"
-
-
-def _corpus_table() -> list[dict[str, str]]:
-    return [r for r in column_table(frame_names()[0], corpus=True) if r["column"] in schema()[_CORPUS]]
 
 
 if __name__ == "__main__":

@@ -9,10 +9,12 @@ Schemas are JSON files under ``nbkit/data/`` (``schemas/<file>.schema.json`` for
 A property may say ``"x-categories": "<frame>.<column>"``: its ``enum`` is then taken from
 ``frames.yaml`` when the schema is loaded, so the categories have one home.
 
->>> check({"relation": "contradicts"}, "schemas/argument_links.csv.schema.json", ValueError, "links.csv", 3)
+>>> from nbkit.errors import DataValidationError
+>>> row = {"from_claim": "C02", "to_claim": "C01", "relation": "contradicts"}
+>>> check(row, "schemas/argument_links.csv.schema.json", DataValidationError, "argument_links.csv", 3)
 Traceback (most recent call last):
 ...
-ValueError: ('links.csv', 3, 'relation', "'contradicts' is not a known value. Use one of: supports, rebuts, qualifies, elaborates.")
+nbkit.errors.DataValidationError: argument_links.csv, row 3, field 'relation': 'contradicts' is not a known value. Use one of: supports, rebuts, qualifies, elaborates.
 """
 
 from __future__ import annotations
