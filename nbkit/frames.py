@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -160,8 +161,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "…", "?", "!")) else text + "."
 
 
-def frame_property(name: str, get: Callable) -> property:
-    """A read-only property returning ``get(self, name)``, with :func:`describe` as its docstring."""
+def frame_property(name: str, get: Callable) -> Any:
+    """A read-only property returning ``get(self, name)``, with :func:`describe` as its docstring.
+
+    Typed ``Any`` so that a type checker reads ``iv.paragraphs`` as a value, not as the property object.
+    """
     return property(lambda self: get(self, name), doc=describe(name))
 
 

@@ -73,6 +73,15 @@ def test_categories_have_one_home(iv):
     assert enum == frames.categories("claims", "stance") == ["transactional", "strategic", "neither"]
 
 
+def test_the_interview_classes_have_exactly_the_schema_frames():
+    def properties(cls):
+        return tuple(n for n, v in vars(cls).items() if isinstance(v, property))
+
+    assert properties(nbkit.Interview) == frames.frame_names("text")
+    assert properties(AnnotatedInterview) == frames.frame_names("annotations")
+    assert issubclass(AnnotatedInterview, nbkit.Interview)
+
+
 @pytest.mark.parametrize("name", FRAMES)
 def test_property_docstrings_are_generated_from_the_schema(name):
     doc = getattr(AnnotatedInterview, name).__doc__
