@@ -34,7 +34,11 @@ def schema() -> dict:
     """The parsed ``frames.yaml`` (read once; treat it as read-only)."""
     import yaml
 
-    return yaml.safe_load(data_file(SCHEMA_FILE).read_text(encoding="utf-8"))
+    text = data_file(SCHEMA_FILE).read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)  # ten times faster than the pure-Python SafeLoader
+    except AttributeError:  # PyYAML built without libyaml
+        return yaml.safe_load(text)
 
 
 def _frame(name: str) -> dict:
