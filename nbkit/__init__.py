@@ -15,12 +15,6 @@ time it is used (PEP 562), so ``import nbkit.interview`` loads the text layer al
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("nbkit")
-except PackageNotFoundError:  # a source tree that is not installed
-    __version__ = "0+unknown"
 
 #: Public name -> the module that defines it (relative to nbkit).
 _HOMES = {
@@ -43,12 +37,22 @@ __all__ = [*_HOMES, *_SUBPACKAGES]
 
 
 def __getattr__(name: str):
-    """Import a public name (or the subpackages ``quiz``, ``progress``, ``charts``, ``exercise``) on first use.
+    """Import a public name (or the subpackages ``quiz``, ``progress``, ``charts``, ``exercise``, or read
+    ``__version__``) on first use.
 
     ``nbkit.progress()`` returns the progress frame (the module is callable).
     """
     if name in _SUBPACKAGES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name == "__version__":  # the one version is pyproject.toml's; reading it costs ~0.2 s, so only on use
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("nbkit")
+        except PackageNotFoundError:  # a source tree that is not installed
+            value = "0+unknown"
+        globals()[name] = value
+        return value
     if name in _HOMES:
         value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
         globals()[name] = value
@@ -57,4 +61,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+    return sorted({*globals(), *__all__, "__version__"})

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import frames
-from .annotations.argument_layer import FRAMES, AnnotationLayer, load_annotations
+from .annotations.argument_layer import AnnotationLayer, load_annotations
 from .interview import Interview
 
 __all__ = ["AnnotatedInterview", "load_interview", "load_annotations", "load_claims", "load_argument_links",
@@ -52,9 +52,16 @@ class AnnotatedInterview(Interview):
         """The argument layer of this interview (frames built once, on first use)."""
         return AnnotationLayer(self, self.data_dir)
 
-
-for _name in FRAMES:
-    setattr(AnnotatedInterview, _name, frames.frame_property(_name, _annotation_frame))
+    claims = frames.frame_property("claims", _annotation_frame)
+    argument_links = frames.frame_property("argument_links", _annotation_frame)
+    actors = frames.frame_property("actors", _annotation_frame)
+    aliases = frames.frame_property("aliases", _annotation_frame)
+    mentions = frames.frame_property("mentions", _annotation_frame)
+    treaty_articles = frames.frame_property("treaty_articles", _annotation_frame)
+    timeline = frames.frame_property("timeline", _annotation_frame)
+    glossary = frames.frame_property("glossary", _annotation_frame)
+    marker_lexicon = frames.frame_property("marker_lexicon", _annotation_frame)
+    markers = frames.frame_property("markers", _annotation_frame)
 
 
 def load_interview(path: str | Path | None = None, question_lines: list[int] | None = None) -> AnnotatedInterview:

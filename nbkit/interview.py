@@ -192,8 +192,8 @@ def load_interview(path: str | Path | None = None, question_lines: list[int] | N
     that is not in the series' format. (``nbkit.load_interview`` adds the argument layer: see :mod:`nbkit.course`.)
 
     >>> iv = load_interview()
-    >>> iv.paragraphs.loc[1, ["paragraph_id", "role", "question_id"]].tolist()
-    [2, 'question', 1]
+    >>> iv.questions["paragraph_id"].tolist(), iv.paragraphs["role"].value_counts().to_dict()
+    ([2, 6, 11, 14, 17], {'answer': 15, 'question': 5, 'intro': 1})
     """
     return Interview.load(path, question_lines)
 

@@ -7,12 +7,16 @@ module writes the reason: what was expected, what was found, what to do.
 
 Schemas are JSON files under ``nbkit/data/`` (``schemas/<file>.schema.json`` for the annotation files).
 A property may say ``"x-categories": "<frame>.<column>"``: its ``enum`` is then taken from
-``frames.yaml`` when the schema is loaded, so the categories have one home.
+``frames.yaml`` when the schema is loaded, so the categories have one home. A (sub)schema may give
+``"x-message"``: the reason to show when it fails, for rules the generic sentences do not fit
+(e.g. "a multiple_choice item needs exactly one answer with 'correct: true'").
 
->>> check({"relation": "contradicts"}, "schemas/argument_links.csv.schema.json", ValueError, "links.csv", 3)
+>>> from nbkit.errors import DataValidationError
+>>> row = {"from_claim": "C02", "to_claim": "C01", "relation": "contradicts"}
+>>> check(row, "schemas/argument_links.csv.schema.json", DataValidationError, "argument_links.csv", 3)
 Traceback (most recent call last):
 ...
-ValueError: ('links.csv', 3, 'relation', "'contradicts' is not a known value. Use one of: supports, rebuts, qualifies, elaborates.")
+nbkit.errors.DataValidationError: argument_links.csv, row 3, field 'relation': 'contradicts' is not a known value. Use one of: supports, rebuts, qualifies, elaborates.
 """
 
 from __future__ import annotations
@@ -151,6 +155,8 @@ def explain(error) -> Finding:
     value = error.instance
     description = error.schema.get("description", "")
     kind = error.validator
+    if "x-message" in error.schema:  # the schema's own words for this rule
+        return Finding(path, error.schema["x-message"])
     if kind == "required":
         field = next(f for f in error.validator_value if not (isinstance(value, dict) and f in value))
         return Finding((*path, field), f"the field '{field}' is missing. Add it to this entry.")

@@ -42,7 +42,7 @@ def test_the_schema_lists_the_frames_in_export_order():
     assert frames.frame_names("text") == ("meta", "paragraphs", "questions", "sentences", "tokens")
     assert FRAMES == ("meta", "paragraphs", "questions", "sentences", "tokens", "claims", "argument_links", "actors",
                       "aliases", "mentions", "treaty_articles", "timeline", "glossary", "marker_lexicon", "markers")
-    assert frames.frame_names("helper") == ("kwic", "instruction_verbs")
+    assert frames.frame_names("helper") == ("kwic", "instruction_verbs", "data_dictionary")
 
 
 @pytest.mark.parametrize("name", FRAMES)
@@ -56,6 +56,7 @@ def test_helper_frames_and_corpus_frames_match_the_schema(iv, tmp_path):
     assert_matches_schema(nbkit.kwic(iv, "treaty"), "kwic")
     assert_matches_schema(nbkit.kwic(iv, "nowhere"), "kwic")  # no match: still the columns and dtypes
     assert_matches_schema(nbkit.load_instruction_verbs(), "instruction_verbs")
+    assert_matches_schema(data_dictionary(iv), "data_dictionary")
     (tmp_path / "a.txt").write_text(iv.source, encoding="utf-8")
     for name, frame in nbkit.load_corpus([tmp_path / "a.txt"]).items():
         assert_matches_schema(frame, name, corpus=True)
@@ -70,6 +71,15 @@ def test_categories_have_one_home(iv):
 
     enum = validation.load_schema("schemas/claims.csv.schema.json")["properties"]["stance"]["enum"]
     assert enum == frames.categories("claims", "stance") == ["transactional", "strategic", "neither"]
+
+
+def test_the_interview_classes_have_exactly_the_schema_frames():
+    def properties(cls):
+        return tuple(n for n, v in vars(cls).items() if isinstance(v, property))
+
+    assert properties(nbkit.Interview) == frames.frame_names("text")
+    assert properties(AnnotatedInterview) == frames.frame_names("annotations")
+    assert issubclass(AnnotatedInterview, nbkit.Interview)
 
 
 @pytest.mark.parametrize("name", FRAMES)

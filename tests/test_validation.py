@@ -58,6 +58,8 @@ def schema_file(tmp_path, monkeypatch):
                                                          "paragraph_id": {"type": "integer", "minimum": 1,
                                                                           "description": "a paragraph number"}}},
                              "flag": {"type": "string"},
+                             "answers": {"type": "array", "contains": {"const": "yes"},
+                                         "x-message": "needs at least one answer 'yes'"},
                              "stance": {"type": "string", "x-categories": "claims.stance"}}}
     (tmp_path / "test.schema.json").write_text(json.dumps(schema), encoding="utf-8")
     monkeypatch.setattr(validation, "data_file", lambda name: tmp_path / name)
@@ -81,7 +83,9 @@ GOOD = {"id": "Q1", "evidence": {"quote": "text", "paragraph_id": 3}, "flag": "y
      "'para' is not a known field. Remove it or correct its name (quote, paragraph_id)."),
     ({"flag": True}, "flag", "expected text but YAML read True as a boolean. Put it in quotes, e.g. \"True\"."),
     ({"stance": "both"}, "stance", "'both' is not a known value. Use one of: transactional, strategic, neither."),
-    ({"extra": 1}, "extra", "'extra' is not a known field. Remove it or correct its name (id, evidence, flag, stance)."),
+    ({"extra": 1}, "extra",
+     "'extra' is not a known field. Remove it or correct its name (id, evidence, flag, answers, stance)."),
+    ({"answers": ["no"]}, "answers", "needs at least one answer 'yes'"),
 ])
 def test_explained_problems_name_the_field(schema_file, change, field, reason):
     with pytest.raises(QuizBankError) as info:

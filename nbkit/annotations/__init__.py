@@ -1,1 +1,7 @@
-"""The argument layer: curated data about the bundled interview, checked against its text."""
+"""The argument layer: curated data about the bundled interview, checked against its text.
+
+Files: ``annotation_files`` (read and schema-check one file), ``argument_layer`` (every frame of one
+interview, built once), ``claims``, ``context`` (treaty articles, timeline), ``mentions``, ``markers``
+and ``lexicon_matching`` (whole-word, longest-first matching of a lexicon). :mod:`nbkit.course` joins
+this layer to the text.
+"""

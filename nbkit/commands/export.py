@@ -22,7 +22,7 @@ HELP = "write every frame (CSV or Parquet) and a data dictionary to a folder"
 #: Frames written, in the schema's order: file stem (= property of ``nbkit.load_interview()``).
 FRAMES = schema.frame_names("text") + schema.frame_names("annotations")
 DICTIONARY = "data_dictionary"
-DICTIONARY_COLUMNS = ["frame", "column", "type", "meaning", "levels"]
+DICTIONARY_COLUMNS = schema.columns(DICTIONARY)
 LEVEL_SEP = "; "
 
 
@@ -37,19 +37,11 @@ def add_arguments(p) -> None:
 
 # -- the dictionary ----------------------------------------------------------------------------
 
+@schema.returns(DICTIONARY)
 def data_dictionary(iv=None, frames: dict | None = None):
-    """One row per column of every exported frame, from ``frames.yaml``.
-
-    Columns: frame (str, file stem), column (str), type (str: int64, Int64 = whole number with NA,
-    str, bool, category, ordered category, datetime64[ns]), meaning (str), levels (str, "; "-joined
-    categories in order, for category types; else "").
-    """
-    import pandas as pd
-
+    """One row per column of every exported frame (``frames``: name -> frame; default: those of ``iv``)."""
     names = frames if frames is not None else collect_frames(iv)
-    rows = [{"frame": name, **{k: row[k] for k in DICTIONARY_COLUMNS[1:]}}
-            for name in names for row in schema.column_table(name)]
-    return pd.DataFrame(rows, columns=DICTIONARY_COLUMNS).astype("str")
+    return schema.from_rows(DICTIONARY, [{"frame": name, **row} for name in names for row in schema.column_table(name)])
 
 
 def collect_frames(iv=None) -> dict:

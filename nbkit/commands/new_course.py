@@ -188,7 +188,7 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
     """Write the course; returns the files written."""
     import nbformat
 
-    from ..interview import load_interview
+    from ..course import load_interview
 
     iv = load_interview(interview_path)
     if iv.questions.empty:
