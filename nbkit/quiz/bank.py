@@ -1,8 +1,8 @@
 """Load quiz banks (YAML, one per notebook) and validate them against ``data/quiz_schema.json``.
 
-Structure is checked by jsonschema (draft 2020-12); the few rules a schema cannot state
-(unique ids, evidence quoted verbatim from the interview, match answers among the options)
-are checked here. Every problem raises :class:`nbkit.errors.QuizBankError` naming the file,
+Structure is checked by jsonschema (draft 2020-12); the few rules a schema cannot state are
+checked here (unique ids, evidence quoted verbatim from the interview) and by each item type
+(:meth:`nbkit.quiz.types.ItemType.problems`, e.g. match answers among the options). Every problem raises :class:`nbkit.errors.QuizBankError` naming the file,
 the item and the field.
 """
 
