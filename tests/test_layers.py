@@ -17,13 +17,13 @@ LAYERS = {
     "nbkit.errors": 0, "nbkit.config": 0, "nbkit.resources": 0, "nbkit.source": 0, "nbkit.structure": 0,
     "nbkit.segment": 0, "nbkit.interview": 0, "nbkit.concordance": 0, "nbkit.lexicons": 0, "nbkit.frames": 0,
     "nbkit.validation": 0, "nbkit.quotes": 0, "nbkit.shorten": 0, "nbkit.synthetic": 0,
-    "nbkit.jsonschema_import": 0, "nbkit.exercise": 0,
+    "nbkit.jsonschema_import": 0, "nbkit.exercise": 0, "nbkit.chromium": 0,
     # 1 annotations: the argument layer, and the course's interview composed of text and annotations
     "nbkit.annotations": 1, "nbkit.course": 1,
     # 2 quizzes, charts, progress, rendering
-    "nbkit.quiz": 2, "nbkit.charts": 2, "nbkit.progress": 2, "nbkit.display": 2,
+    "nbkit.quiz": 2, "nbkit.charts": 2, "nbkit.progress": 2,
     # 3 the command line and the apps
-    "nbkit.commands": 3, "nbkit.cli": 3, "nbkit.app": 3, "nbkit.navigation": 3, "nbkit.__main__": 3,
+    "nbkit.commands": 3, "nbkit.cli": 3, "nbkit.app": 3, "nbkit.__main__": 3,
     "nbkit": 3,  # the package's __init__: a lazy facade over every layer
 }
 NAMES = {0: "text", 1: "annotations", 2: "quiz/charts/progress", 3: "commands"}

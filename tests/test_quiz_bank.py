@@ -93,37 +93,37 @@ def _set(item, path, value):
 
 BROKEN = [
     # (case, bank, item, field, reason fragment)
-    ("missing explanation", _bank(_set(CHOICE, ["explanation"], None)), "who", "explanation", "is required but missing"),
+    ("missing explanation", _bank(_set(CHOICE, ["explanation"], None)), "who", "explanation", "the field 'explanation' is missing. Add it to this entry."),
     ("bad level", _bank(_set(CHOICE, ["level"], "apply")), "who", "level",
-     "'apply' is not allowed; use one of: remember, understand, analyse, evaluate"),
-    ("unknown type", _bank(_set(CHOICE, ["type"], "essay")), "who", "type", "'essay' is not allowed"),
+     "'apply' is not a known value. Use one of: remember, understand, analyse, evaluate"),
+    ("unknown type", _bank(_set(CHOICE, ["type"], "essay")), "who", "type", "'essay' is not a known value"),
     ("answer without correct", _bank(_set(CHOICE, ["answers", 1, "correct"], None)), "who", "answers[1].correct",
-     "is required but missing"),
+     "the field 'correct' is missing"),
     ("answer without feedback", _bank(_set(CHOICE, ["answers", 0, "feedback"], None)), "who", "answers[0].feedback",
-     "is required but missing"),
+     "the field 'feedback' is missing"),
     ("misspelt option field", _bank(_set(CHOICE, ["answers", 0, "feedbak"], "x")), "who", "answers[0].feedbak",
      "is not a known field"),
     ("misspelt item field", _bank(_set(CHOICE, ["hint"], "x")), "who", "hint", "is not a known field"),
     ("two correct answers", _bank(_set(CHOICE, ["answers", 1, "correct"], True)), "who", "answers",
      "a multiple_choice item needs exactly one answer with 'correct: true'"),
     ("quote not verbatim", _bank(_set(CHOICE, ["evidence", "quote"], "the Stimson Center's Korea Program")), "who",
-     "evidence.quote", "the quote is not in paragraph 1"),
+     "evidence.quote", "is not in paragraph 1 word for word."),
     ("quote in another paragraph", _bank(_set(CHOICE, ["evidence", "quote"], "the prevailing view")), "who",
-     "evidence.quote", "the quote is not in paragraph 1 (it is in paragraph 3)"),
+     "evidence.quote", "is not in paragraph 1 word for word. It occurs in paragraph 3: correct paragraph_id."),
     ("no such paragraph", _bank(_set(CHOICE, ["evidence", "paragraph_id"], 99)), "who", "evidence.paragraph_id",
-     "paragraph 99 does not exist; the interview has paragraphs 1-21"),
+     "there is no paragraph 99; the interview has paragraphs 1 to 21"),
     ("evidence without quote", _bank(_set(CHOICE, ["evidence", "quote"], None)), "who", "evidence.quote",
-     "is required but missing"),
+     "the field 'quote' is missing"),
     ("duplicate id", _bank(CHOICE, CHOICE), "who", "id", "this id is used twice"),
-    ("bad id", _bank(_set(CHOICE, ["id"], "Who Is")), "Who Is", "id", "does not match"),
-    ("second item missing id", _bank(CHOICE, _set(CHOICE, ["id"], None)), "#2", "id", "is required but missing"),
+    ("bad id", _bank(_set(CHOICE, ["id"], "Who Is")), "Who Is", "id", "expected an id of lower-case letters, digits and hyphens"),
+    ("second item missing id", _bank(CHOICE, _set(CHOICE, ["id"], None)), "#2", "id", "the field 'id' is missing"),
     ("match answer not an option", _bank(_set(MATCH, ["pairs", 0, "answer"], "preface")), "roles", "pairs[0].answer",
      "'preface' is not one of the item's options"),
     ("match with answers", _bank(_set(MATCH, ["answers"], [])), "roles", "answers", "does not belong to a match item"),
-    ("free response without rubric", _bank(_set(FREE, ["rubric"], None)), "why", "rubric", "is required but missing"),
+    ("free response without rubric", _bank(_set(FREE, ["rubric"], None)), "why", "rubric", "the field 'rubric' is missing"),
     ("true_false unquoted", _bank(_set(_set(CHOICE, ["type"], "true_false"), ["answers"], [
         {"answer": True, "correct": True, "feedback": "a"}, {"answer": "False", "correct": False, "feedback": "b"}])),
-     "who", "answers[0].answer", "YAML read True as a boolean; put it in quotes"),
+     "who", "answers[0].answer", "YAML read True as a boolean. Put it in quotes"),
     ("string without a correct answer", _bank(_set(_set(CHOICE, ["type"], "string"), ["answers"], [
         {"answer": "x", "correct": False, "feedback": "no"}, {"type": "default", "feedback": "no"}])),
      "who", "answers", "a string item needs at least one accepted answer with 'correct: true'"),
@@ -145,11 +145,11 @@ def test_schema_errors_name_file_item_and_field(tmp_path, case, bank, item, fiel
 
 
 def test_bank_level_errors(tmp_path):
-    with pytest.raises(QuizBankError, match=r"99-test.yaml, field 'items': is required but missing"):
+    with pytest.raises(QuizBankError, match=r"99-test.yaml, field 'items': the field 'items' is missing"):
         validate_bank({"notebook": "99-test", "title": "T"}, "99-test.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_text("notebook: 99-test\ntitle: a: b\n", encoding="utf-8")
-    with pytest.raises(QuizBankError, match=r"bad.yaml: not valid YAML at line 2, column 9"):
+    with pytest.raises(QuizBankError, match=r"bad.yaml: the file is not valid YAML at line 2, column 9"):
         load_bank(bad)
     with pytest.raises(QuizBankError, match="no bundled quiz bank for notebook '42-nothing'"):
         load_bank("42-nothing")

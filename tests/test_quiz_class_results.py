@@ -56,7 +56,7 @@ def test_chart_spec(class_files):
 def test_bad_class_file(tmp_path):
     bad = tmp_path / "x.csv"
     bad.write_text("learner,item\nada,who\n", encoding="utf-8")
-    with pytest.raises(DataValidationError, match=r"x.csv, row 1, field 'notebook': column missing"):
+    with pytest.raises(DataValidationError, match=r"x.csv, row 1, field 'notebook': the field 'notebook' is missing"):
         load_class_results(bad)
     txt = tmp_path / "x.txt"
     txt.write_text("", encoding="utf-8")
@@ -70,11 +70,11 @@ HEADER = "learner,notebook,item,attempt,answer,correct,time\n"
 
 
 @pytest.mark.parametrize("row, field, reason", [
-    ("ada,00-start-here,who,x,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1, found 'x'"),
-    ("ada,00-start-here,who,0,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1, found 0"),
-    ("ada,00-start-here,who,1,Lee,maybe,2024-09-01T10:00:00Z", "correct", "expected true, false or empty, found 'maybe'"),
+    ("ada,00-start-here,who,x,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1; found 'x'"),
+    ("ada,00-start-here,who,0,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1; found 0"),
+    ("ada,00-start-here,who,1,Lee,maybe,2024-09-01T10:00:00Z", "correct", "expected true, false or empty; found 'maybe'"),
     ("ada,00-start-here,who,1,Lee,True,yesterday", "time", "expected an ISO 8601 time"),
-    (",00-start-here,who,1,Lee,True,2024-09-01T10:00:00Z", "learner", "expected text, found ''"),
+    (",00-start-here,who,1,Lee,True,2024-09-01T10:00:00Z", "learner", "expected the learner's name \\(text\\); found ''"),
 ])
 def test_records_are_checked_with_the_progress_schema(tmp_path, row, field, reason):
     bad = tmp_path / "class.csv"

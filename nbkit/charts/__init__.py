@@ -12,6 +12,7 @@ offline (``nbkit.setup``, ``nbkit.save_chart``).
 from __future__ import annotations
 
 from .argument_charts import argument_map, question_claims, timeline
+from .class_chart import class_chart
 from .progress_chart import progress_chart
 from .text_charts import actor_heatmap, actor_network, answer_lengths, certainty_profile
 
@@ -24,4 +25,5 @@ __all__ = [
     "timeline",
     "actor_network",
     "progress_chart",
+    "class_chart",
 ]

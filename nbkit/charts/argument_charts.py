@@ -6,8 +6,9 @@ import pandas as pd
 
 from ..errors import DataValidationError
 from ..jsonschema_import import import_altair
+from ..shorten import shorten
 from .theme import (GREY, KIND_SHAPES, OKABE_ITO, RELATION_DASHES, STANCE_COLOURS, VOICE_LABELS, colour_scale,
-                    finish, question_labels, require, shorten)
+                    finish, question_labels, require)
 
 __all__ = ["argument_map", "argument_layout", "question_claims", "timeline", "INTERVIEW_DATE"]
 
@@ -145,7 +146,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
     data["question"] = data["question_id"].map(labels)
     data["question_text"] = data["question_id"].map(texts)
     data["line"] = data["claim_id"] + " · " + data["voice"].map(VOICE_SHORT).fillna(data["voice"]) + ": " + data["summary"].map(
-        lambda s: shorten(s, 14))
+        lambda s: shorten(s, 90))
     data = data[["claim_id", "question_id", "question", "question_text", "stance", "voice_label", "kind", "line",
                  "quote"]]
     pick = alt.selection_point(name="pick_question", fields=["question_id"], on="click", clear="dblclick")
@@ -192,7 +193,7 @@ def timeline(events: pd.DataFrame):
         "event_id": data["event_id"].astype(str),
         "date": pd.to_datetime(data["date"]),
         "date_label": data["date_label"].astype(str),
-        "label": (data["date_label"].astype(str) + ": " + data["event"].map(lambda s: shorten(s, 8))),
+        "label": (data["date_label"].astype(str) + ": " + data["event"].map(lambda s: shorten(s, 50))),
         "event": data["event"].astype(str),
         "when": data["after_interview"].map({True: "After the interview", False: "Before the interview"}),
         "paragraph": data["paragraph_id"].map(lambda p: "not in the interview" if pd.isna(p) else f"paragraph {int(p)}"),

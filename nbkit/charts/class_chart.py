@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..jsonschema_import import import_altair
 from .theme import finish, require
 
 __all__ = ["class_chart"]
@@ -16,8 +17,6 @@ def class_chart(summary_frame):
     ``summary_frame``: :func:`nbkit.quiz.class_summary` of a class's results; polls and free
     responses (no % correct) are left out.
     """
-    from ..jsonschema_import import import_altair
-
     alt = import_altair()
     require(summary_frame, _USED, "class_summary")
     data = summary_frame.dropna(subset=["pct_correct_first"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..jsonschema_import import import_altair
 from ..progress.store import FIELDS
 from .theme import finish, require
 
@@ -48,7 +49,7 @@ def progress_chart(progress: pd.DataFrame, learner: str | None = None):
     ``progress``: the frame from ``nbkit.progress()`` (learner, notebook, item, attempt,
     answer, correct, time); ``learner`` keeps one learner's rows. Data: :func:`progress_summary`.
     """
-    import altair as alt
+    alt = import_altair()
 
     data = progress_summary(progress, learner)
     notebooks = sorted(data["notebook"].unique().tolist())

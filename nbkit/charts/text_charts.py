@@ -8,8 +8,9 @@ from itertools import combinations
 import pandas as pd
 
 from ..jsonschema_import import import_altair
+from ..shorten import shorten
 from .theme import (MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, colour_scale, finish, question_labels,
-                    require, shorten)
+                    require)
 
 __all__ = ["answer_lengths", "actor_heatmap", "certainty_profile", "actor_network", "co_mentions", "circle_layout"]
 
@@ -36,7 +37,7 @@ def answer_lengths(paragraphs: pd.DataFrame, questions: pd.DataFrame | None = No
         "paragraph_id": answers["paragraph_id"],
         "position": answers["position"].astype(int),
         "n_words": answers["n_words"],
-        "opening": answers["text"].map(shorten).astype(str),
+        "opening": answers["text"].map(lambda s: shorten(s, 80)).astype(str),
     }).reset_index(drop=True)
     totals = data.groupby("question", sort=False)["n_words"].sum()
     positions = sorted(data["position"].unique().tolist())

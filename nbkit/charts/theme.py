@@ -61,12 +61,6 @@ def question_labels(question_ids, questions: pd.DataFrame | None = None) -> dict
     return dict(sorted(labels.items()))
 
 
-def shorten(text: str, n_words: int = 12) -> str:
-    """The first ``n_words`` words of ``text``, with "…" when cut."""
-    words = str(text).split()
-    return " ".join(words[:n_words]) + (" …" if len(words) > n_words else "")
-
-
 def finish(chart, title: str, description: str, subtitle: str | None = None):
     """Add the title (and subtitle) and the screen-reader description to a chart."""
     alt = import_altair()

@@ -228,7 +228,7 @@ def run(args) -> int:
     from importlib.util import find_spec
 
     from ..config import variable
-    from .doctor import find_chromium
+    from ..chromium import find_chromium
 
     missing = [m for m in ("nbclient", "nbconvert") if find_spec(m) is None]
     if missing:

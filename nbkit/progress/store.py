@@ -21,13 +21,12 @@ import shutil
 import tempfile
 import warnings
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from ..config import settings, variable
 from ..errors import ProgressStoreError
 
-__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "record_validator", "ENV_PATH",
+__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "record_validator", "RECORD_SCHEMA", "ENV_PATH",
            "ENV_LEARNER", "FIELDS"]
 
 #: The variables behind the progress file and the learner name (read through :func:`nbkit.config.settings`).
@@ -118,7 +117,7 @@ class ProgressStore:
         """The valid records of the file.
 
         A file that is not a progress file (bad bytes, bad JSON, wrong shape) is renamed aside and
-        reading starts afresh; records that break the record schema (``data/progress_record_schema.json``)
+        reading starts afresh; records that break the record schema (``data/schemas/progress_record.schema.json``)
         are left out, after the file is first copied aside, so nothing is lost and nothing crashes.
         """
         try:
@@ -177,15 +176,15 @@ class ProgressStore:
             pass
 
 
-@lru_cache(maxsize=1)
-def record_validator():
-    """The jsonschema validator of one record (``data/progress_record_schema.json``); shared with class results."""
-    from ..jsonschema_import import import_jsonschema
-    from ..resources import data_file
+#: The schema of one record, under ``nbkit/data/``.
+RECORD_SCHEMA = "schemas/progress_record.schema.json"
 
-    jsonschema = import_jsonschema()
-    schema = json.loads(data_file("progress_record_schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+
+def record_validator():
+    """The validator of one record (``data/schemas/progress_record.schema.json``); shared with class results."""
+    from ..validation import validator
+
+    return validator(RECORD_SCHEMA)
 
 
 def record_answer(notebook: str, item: str, answer: str, correct: bool | None, attempt: int,

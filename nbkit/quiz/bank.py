@@ -1,4 +1,4 @@
-"""Load quiz banks (YAML, one per notebook) and validate them against ``data/quiz_schema.json``.
+"""Load quiz banks (YAML, one per notebook) and validate them against ``data/schemas/quiz_bank.schema.json``.
 
 Structure is checked by jsonschema (draft 2020-12); the few rules a schema cannot state are
 checked here (unique ids, evidence quoted verbatim from the interview) and by each item type
@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import QuizBankError
+from ..quotes import QuoteError, anchor, paragraph_texts
 from ..resources import data_file
+from ..validation import dotted, explain, load_schema, parse_yaml, validator
 from .types import TYPES as _ITEM_TYPES
 from .types import item_type, names
 
@@ -90,10 +91,13 @@ class Bank:
         return [it.id for it in self.items]
 
 
-@lru_cache(maxsize=1)
+#: The quiz-bank JSON Schema, under ``nbkit/data/``.
+SCHEMA = "schemas/quiz_bank.schema.json"
+
+
 def schema() -> dict:
-    """The quiz-bank JSON Schema (a fresh copy is not needed: treat it as read-only)."""
-    return json.loads(data_file("quiz_schema.json").read_text(encoding="utf-8"))
+    """The quiz-bank JSON Schema (a fresh copy)."""
+    return load_schema(SCHEMA)
 
 
 def list_banks() -> list[str]:
@@ -131,12 +135,7 @@ def get_item(notebook: str, item_id: str) -> Item:
 
 
 def _load_text(text: str, path: str, interview) -> Bank:
-    import yaml
-
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
+    doc = parse_yaml(text, path, QuizBankError)
     validate_bank(doc, path, interview)
     items = tuple(Item(doc["notebook"], copy.deepcopy(d)) for d in doc["items"])
     return Bank(doc["notebook"], doc["title"], path, items)
@@ -148,24 +147,14 @@ def validate_bank(doc: Any, path: str | Path = "<bank>", interview=None) -> None
     Three steps, each in one function: the JSON Schema (:func:`_schema_problem`), the rules of each
     item type and unique ids (:func:`_check_items`), the evidence quotes (:func:`_check_quote`).
     """
-    from ..jsonschema_import import import_jsonschema
-
     path = str(path)
-    validator = import_jsonschema().Draft202012Validator(schema())
-    error = _schema_problem(list(validator.iter_errors(doc)), doc, path)
+    error = _schema_problem(list(validator(SCHEMA).iter_errors(doc)), doc, path)
     if error is not None:
         raise error
     _check_items(doc, path, interview)
 
 
 # -- error messages (the seams a shared validation module can take over) -----------------------
-
-def _yaml_error(exc, path: str) -> QuizBankError:
-    """The error for a bank that is not valid YAML (line and column when PyYAML knows them)."""
-    mark = getattr(exc, "problem_mark", None)
-    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    return QuizBankError(path, None, None, f"not valid YAML{where}: {getattr(exc, 'problem', exc)}")
-
 
 def _schema_problem(errors: list, doc, path: str) -> QuizBankError | None:
     """The error to report for jsonschema's ``errors`` (the best match in the first item that has one)."""
@@ -191,37 +180,23 @@ def _item_name(doc, index) -> str:
 
 
 def _to_bank_error(err, doc, path: str) -> QuizBankError:
+    """The error for one jsonschema error: :func:`nbkit.validation.explain` words it, except the two rules
+    that depend on the item's type (which fields it may have, which answers it needs)."""
     p = list(err.absolute_path)
     item, rest = None, p
     if len(p) >= 2 and p[0] == "items":
         item, rest = _item_name(doc, p[1]), p[2:]
-    dotted = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in rest).lstrip(".") or None
-    reason = err.message
     inst = err.instance
-    if err.validator == "required":
-        missing = [k for k in err.validator_value if not (isinstance(inst, dict) and k in inst)]
-        name = missing[0] if missing else None
-        dotted = f"{dotted}.{name}" if dotted else name
-        reason = "is required but missing"
-    elif err.validator in ("additionalProperties", "unevaluatedProperties"):
-        found = re.findall(r"'([^']+)'", err.message)
-        allowed = set(err.schema.get("properties", {})) if err.validator == "additionalProperties" else set()
-        extra = [k for k in found if k not in allowed] or found
-        dotted = f"{dotted}.{extra[0]}" if dotted else (extra[0] if extra else None)
-        reason = "is not a known field (check the spelling; see nbkit/data/quiz_schema.json)"
-    elif err.validator == "not" and isinstance(inst, dict):
+    if err.validator == "not" and isinstance(inst, dict):
         banned = [k for k in _TYPE_FIELDS if k in inst]
-        dotted = banned[0] if banned else dotted
-        reason = f"does not belong to a {inst.get('type')} item"
-    elif err.validator in ("contains", "minContains", "maxContains"):
+        field = banned[0] if banned else dotted(rest)
+        return QuizBankError(path, item, field, f"does not belong to a {inst.get('type')} item")
+    if err.validator in ("contains", "minContains", "maxContains"):
         kind = doc["items"][p[1]].get("type") if item else None
         hint = item_type(kind).contains_hint if kind in TYPES else "a correct answer"
-        reason = f"a {kind} item needs {hint}"
-    elif err.validator == "type" and isinstance(inst, bool) and err.validator_value == "string":
-        reason = f"expected text but YAML read {inst!r} as a boolean; put it in quotes, e.g. \"{inst}\""
-    elif err.validator == "enum":
-        reason = f"{inst!r} is not allowed; use one of: {', '.join(map(str, err.validator_value))}"
-    return QuizBankError(path, item, dotted, reason)
+        return QuizBankError(path, item, dotted(rest), f"a {kind} item needs {hint}")
+    finding = explain(err)
+    return QuizBankError(path, item, dotted(finding.path[len(p) - len(rest):]), finding.reason)
 
 
 # -- rules a schema cannot state ---------------------------------------------------------------
@@ -231,7 +206,7 @@ def _check_items(doc: dict, path: str, interview) -> None:
     if interview is None:
         from ..interview import load_interview
         interview = load_interview()
-    paragraphs = dict(zip(interview.paragraphs["paragraph_id"], interview.paragraphs["text"]))
+    paragraphs = paragraph_texts(interview.paragraphs)
     seen: set[str] = set()
     for d in doc["items"]:
         name = d["id"]
@@ -245,13 +220,8 @@ def _check_items(doc: dict, path: str, interview) -> None:
 
 
 def _check_quote(paragraphs: dict[int, str], evidence: dict, path: str, name: str) -> None:
-    """Raise unless ``evidence["quote"]`` is verbatim in paragraph ``evidence["paragraph_id"]``."""
-    pid, quote = evidence["paragraph_id"], evidence["quote"]
-    if pid not in paragraphs:
-        raise QuizBankError(path, name, "evidence.paragraph_id",
-                            f"paragraph {pid} does not exist; the interview has paragraphs 1-{max(paragraphs)}")
-    if quote not in paragraphs[pid]:
-        where = [k for k, v in paragraphs.items() if quote in v]
-        hint = f" (it is in paragraph {where[0]})" if where else \
-            " ; copy it verbatim from the text, with curly quotes ’ “ ” as printed"
-        raise QuizBankError(path, name, "evidence.quote", f"the quote is not in paragraph {pid}{hint}")
+    """Raise unless ``evidence["quote"]`` is verbatim in paragraph ``evidence["paragraph_id"]`` (:func:`nbkit.quotes.anchor`)."""
+    try:
+        anchor(evidence["quote"], evidence["paragraph_id"], paragraphs)
+    except QuoteError as exc:
+        raise QuizBankError(path, name, f"evidence.{exc.field}", exc.reason) from None

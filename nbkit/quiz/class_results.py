@@ -1,6 +1,6 @@
 """Class results for teachers: merge learners' exported progress files into one frame, summarise per item.
 
-Every record is checked against the progress record schema (``data/progress_record_schema.json``,
+Every record is checked against the progress record schema (``data/schemas/progress_record.schema.json``,
 the one the progress store uses). The chart is :func:`nbkit.charts.class_chart.class_chart`; polls
 show the class's votes when the frame is passed to ``nbkit.quiz.show(..., class_results=frame)``.
 """
@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import DataValidationError
-from ..progress.store import FIELDS, record_validator
+from ..progress.store import FIELDS, RECORD_SCHEMA
+from ..validation import check
 
 __all__ = ["load", "summary"]
 
@@ -53,27 +54,11 @@ def _typed(row: dict) -> dict:
     return rec
 
 
-def _record_problem(err) -> tuple[str | None, str]:
-    """(field, reason) of one schema error of a record (the seam a shared validation module can take over)."""
-    if err.validator == "required":
-        missing = [f for f in err.validator_value if not (isinstance(err.instance, dict) and f in err.instance)]
-        return missing[0], f"column missing; expected columns: {', '.join(FIELDS)}"
-    field = next((p for p in err.absolute_path if isinstance(p, str)), None)
-    if err.validator == "type" and field is None:
-        return None, f"expected a record with the columns {', '.join(FIELDS)}, found {err.instance!r}"
-    expected = {"attempt": "a whole number from 1", "correct": "true, false or empty",
-                "time": "an ISO 8601 time such as 2024-09-01T10:00:00Z"}.get(field, "text")
-    return field, f"expected {expected}, found {err.instance!r}"
-
-
 def _read_one(path: Path) -> list[dict]:
-    validator = record_validator()
     out = []
     for i, row in enumerate(_rows(path), start=1):
         rec = _typed(row) if isinstance(row, dict) else row
-        error = next(iter(sorted(validator.iter_errors(rec), key=lambda e: e.validator != "required")), None)
-        if error is not None:
-            raise DataValidationError(path, i, *_record_problem(error))
+        check(rec, RECORD_SCHEMA, DataValidationError, str(path), i)
         out.append({f: rec[f] for f in FIELDS})
     return out
 

@@ -15,6 +15,7 @@ import random
 import re
 from collections import Counter
 
+from ..shorten import shorten
 from .bank import Bank, Item, validate_bank
 from .types import Match, MultipleChoice, String
 
@@ -23,11 +24,6 @@ __all__ = ["generate_items", "generate_bank", "question_match", "cloze", "main_a
 def _speaker(iv) -> str:
     name = iv.meta["interviewee"].iloc[0]
     return str(name).split()[-1] if isinstance(name, str) and name.strip() else "The interviewee"
-
-
-def _excerpt(text: str, n_words: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:n_words]) + ("…" if len(words) > n_words else "")
 
 
 def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-question-match") -> dict | None:
@@ -47,7 +43,7 @@ def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-ques
         row = cand.iloc[rng.randrange(len(cand))]
         pid, pos = int(row["paragraph_id"]), int(row["position"])
         chosen.append(row)
-        pairs.append({"label": f"Paragraph {pid}: {_excerpt(row['text'])}", "answer": q_text[qid],
+        pairs.append({"label": f"Paragraph {pid}: {shorten(row['text'], 85)}", "answer": q_text[qid],
                       "feedback": f"Paragraph {pid} is part {pos} of the answer to question {qid}, "
                                   f"which is asked in paragraph {q_para[qid]}."})
     first = iv.sentences[iv.sentences["paragraph_id"] == int(chosen[0]["paragraph_id"])].iloc[0]

@@ -3,7 +3,7 @@
 Each class knows how to check a response, build its widgets and read them, print itself where no
 kernel runs, state its answer for the key, which of its strings give the answer away, and the bank
 rules a schema cannot state. Adding a type: one class here (listed in :data:`TYPES`) and its entry in
-``nbkit/data/quiz_schema.json`` (see docs/quiz-format.md).
+``nbkit/data/schemas/quiz_bank.schema.json`` (see docs/quiz-format.md).
 """
 
 from __future__ import annotations
