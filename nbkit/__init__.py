@@ -16,6 +16,7 @@ and ``nbkit.exercise`` are imported the first time they are named.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 
 from .annotations.loaders import (
     load_actors, load_aliases, load_annotations, load_argument_links, load_claims, load_glossary,
@@ -26,7 +27,7 @@ from .interview import Interview, load_corpus, load_interview
 from .kwic import kwic
 from .lexicons import load_instruction_verbs
 
-__version__ = "0.1.0"
+__version__ = importlib.metadata.version(__name__)
 
 _LAZY_SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
 

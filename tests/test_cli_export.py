@@ -13,6 +13,8 @@ from nbkit.commands.export import DICTIONARY_COLUMNS, FRAMES, collect_frames, do
 
 from .cli_helpers import nbkit as run_nbkit
 
+pytestmark = pytest.mark.slow  # runs `nbkit export` in subprocesses
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):

@@ -8,8 +8,8 @@
   synthetic interviews and on generated trap text.
 - Quiz banks: any YAML raises only QuizBankError, or loads. Progress store: any file reads as records.
 
-The key properties run 1,000 examples (``deadline=None``: a load takes milliseconds, but CI machines
-are shared); the whole file takes well under a minute.
+Example counts come from the hypothesis profile (tests/conftest.py): "ci" runs 1,000 examples of each key
+property (``make test``, CI), "dev" 50 (``make test-fast``); the lighter properties run a fifth of that.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nbkit
@@ -28,8 +29,8 @@ from nbkit.synthetic import synthetic_interview
 
 from .conftest import SEED
 
-KEY = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LIGHT = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The key properties run the profile's count; the lighter ones a fifth of it (settings() is the loaded profile).
+LIGHT = settings(max_examples=max(10, settings().max_examples // 5))
 
 _TMP = Path(tempfile.mkdtemp(prefix="nbkit-properties-"))
 
@@ -69,6 +70,7 @@ def pysbd_reference(text: str) -> list[tuple[int, int]]:
     return _merge_gaps(text, _pysbd_spans(text, 0, len(text)))
 
 
+@pytest.mark.slow  # 6,000 paragraphs through pysbd
 def test_fast_path_equals_pysbd_on_seed_and_synthetic_interviews():
     paragraphs = SEED.read_text(encoding="utf-8").split("\n")
     for seed in range(150):
@@ -78,7 +80,6 @@ def test_fast_path_equals_pysbd_on_seed_and_synthetic_interviews():
     assert len(paragraphs) > 6000
 
 
-@KEY
 @given(trap_paragraph())
 def test_fast_path_equals_pysbd_on_trap_text(text):
     assert split_sentences(text) == pysbd_reference(text)
@@ -139,7 +140,6 @@ def assert_offsets(iv):
             or "".join(own["text"]).split() == row.text.split()
 
 
-@KEY
 @given(interview_bytes())
 def test_generated_interviews_round_trip_and_slice(case):
     data, n_lines, n_questions = case
@@ -160,13 +160,11 @@ def check_loads_or_format_error(data: bytes):
     assert_offsets(iv)
 
 
-@KEY
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes_load_or_raise_interview_format_error(data):
     check_loads_or_format_error(data)
 
 
-@KEY
 @given(st.text(max_size=600))
 def test_arbitrary_text_loads_or_raises_interview_format_error(text):
     check_loads_or_format_error(text.encode("utf-8"))
