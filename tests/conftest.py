@@ -92,6 +92,8 @@ SLOW_TESTS = {
     "test_cli_doctor.py",  # every test runs `nbkit doctor` in a subprocess
     "test_cli_main.py",  # every test runs the CLI in a subprocess
     "test_progress_faults_real.py",  # mounts a tmpfs in a new mount namespace per case
+    "test_annotation_validation.py::test_each_check_fires",  # 70 broken copies, each loaded whole
+    "test_no_network.py::test_quizzes_offline",
     "test_progress_store.py::test_two_processes_writing_200_each_leave_400",
     "test_progress_store.py::test_sigkill_mid_write_leaves_valid_json",
     "test_offline_render.py::test_executed_notebook_gets_static_svg_and_html_export_needs_no_cdn",

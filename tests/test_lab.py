@@ -27,9 +27,17 @@ def test_make_lab_binds_localhost_with_a_token():
 def test_jupyterlab_starts_and_answers(tmp_path):
     port, token = free_port(), "nbkit-test-token"
     env = hermetic_env(tmp_path)
-    args = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT / 'notebooks'}",
-            "--ServerApp.port_retries=0"]
+    args = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+        "--ServerApp.port_retries=0",
+    ]
     if os.geteuid() == 0:
         args.append("--allow-root")
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -41,8 +41,22 @@ def test_loads_from_any_working_directory(tmp_path):
 
 @pytest.mark.slow  # builds and installs a wheel
 def test_built_wheel_carries_the_seed_and_data(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(tmp_path.glob("nbkit-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
         assert zf.read(f"nbkit/data/interview/{SEED_NAME}") == SEED.read_bytes()
@@ -51,11 +65,18 @@ def test_built_wheel_carries_the_seed_and_data(tmp_path):
     assert shipped <= names, sorted(shipped - names)
     # installed from the wheel into a bare folder, it still finds the text
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import nbkit; "
-            "assert nbkit.__file__.startswith(sys.argv[1]), nbkit.__file__; print(len(nbkit.load_interview().paragraphs))")
-    out = subprocess.run([sys.executable, "-c", code, str(target)], cwd=tmp_path, capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import nbkit; "
+        "assert nbkit.__file__.startswith(sys.argv[1]), nbkit.__file__; print(len(nbkit.load_interview().paragraphs))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "21"
 
 
@@ -102,8 +123,14 @@ def test_one_version():
         for number, line in enumerate(text.splitlines(), start=1):
             if written.search(line):
                 places.append(f"{name}:{number}: {line.strip()}")
-    allowed = [p for p in places if p.startswith("pyproject.toml:") and p.endswith(f'version = "{project_version}"')
-               or p.startswith("CHANGES.md:") and f": ## [{project_version}]" in p]
+    allowed = [
+        p
+        for p in places
+        if p.startswith("pyproject.toml:")
+        and p.endswith(f'version = "{project_version}"')
+        or p.startswith("CHANGES.md:")
+        and f": ## [{project_version}]" in p
+    ]
     assert places == allowed
     assert [p for p in allowed if p.startswith("pyproject.toml:")], "the version must be in pyproject.toml"
 
@@ -134,8 +161,14 @@ def test_markers_and_hypothesis_profiles():
 
 def test_make_targets_pick_their_profile_and_tier():
     def dry_run(target):
-        return subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True,
-                              env={k: v for k, v in os.environ.items() if k != "HYPOTHESIS_PROFILE"}).stdout
+        return subprocess.run(
+            ["make", "-n", target],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={k: v for k, v in os.environ.items() if k != "HYPOTHESIS_PROFILE"},
+        ).stdout
 
     fast = dry_run("test-fast")
     assert '-m "not slow and not e2e"' in fast and " tests nbkit" in fast and "notebooks" not in fast
@@ -143,7 +176,10 @@ def test_make_targets_pick_their_profile_and_tier():
     assert "--nbval-lax --nbval-current-env tests nbkit notebooks" in full and "not slow" not in full
     lint = dry_run("lint").splitlines()
     assert [line.split("/")[-1] for line in lint if ".venv/bin/" in line][-3:] == [
-        "ruff check .", "ruff format --check .", "mypy"]
+        "ruff check .",
+        "ruff format --check .",
+        "mypy",
+    ]
     ci = (ROOT / ".ci" / "run").read_text()
     assert ci.index("make lint") < ci.index("make test")
 
@@ -152,14 +188,31 @@ def test_make_targets_pick_their_profile_and_tier():
 def test_mypy_reports_a_call_with_missing_arguments(tmp_path):
     pytest.importorskip("mypy")
     snippet = tmp_path / "snippet.py"
-    snippet.write_text("from nbkit.errors import InterviewFormatError\n\n\n"
-                       "def make():\n    return InterviewFormatError('only a reason')\n")
-    r = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
-                        "--cache-dir", str(tmp_path / "cache"), "--follow-imports=silent", str(snippet)],
-                       cwd=ROOT, capture_output=True, text=True)
+    snippet.write_text(
+        "from nbkit.errors import InterviewFormatError\n\n\n"
+        "def make():\n    return InterviewFormatError('only a reason')\n"
+    )
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--follow-imports=silent",
+            str(snippet),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1, r.stdout
-    assert 'snippet.py:5: error: Missing positional arguments "line", "reason" in call to "InterviewFormatError"' \
+    assert (
+        'snippet.py:5: error: Missing positional arguments "line", "reason" in call to "InterviewFormatError"'
         in r.stdout
+    )
 
 
 def test_notebook_08_exports_outside_the_repo(tmp_path, monkeypatch):

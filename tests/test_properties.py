@@ -42,11 +42,57 @@ def write(name: str, data: bytes) -> Path:
 
 
 # --- text with this interview's traps ------------------------------------------------------------
-WORDS = ["the", "relationship", "Pyongyang’s", "Moscow", "U.S.", "U.S.-led", "vis-à-vis", "treaty",
-         "(Article 3)", "[Russian President Vladimir]", "“transactional”", "“strategic,”", "Kim-Putin",
-         "38", "North", "2023", "427th", "e.g.", "i.e.", "Mr.", "No.", "St.", "etc.", "approx.", "a.m.",
-         "Ice", "use", "I", "A", "(a)", "(b)", "1)", "2)", "iv)", "x.", "miliary", "China-U.S.", "—", "…",
-         "don’t", "‘quoted’", "'straight'", "\"double\"", "?!", "Yahoo!", "--", "3.5", "$1,000", "Korea."]
+WORDS = [
+    "the",
+    "relationship",
+    "Pyongyang’s",
+    "Moscow",
+    "U.S.",
+    "U.S.-led",
+    "vis-à-vis",
+    "treaty",
+    "(Article 3)",
+    "[Russian President Vladimir]",
+    "“transactional”",
+    "“strategic,”",
+    "Kim-Putin",
+    "38",
+    "North",
+    "2023",
+    "427th",
+    "e.g.",
+    "i.e.",
+    "Mr.",
+    "No.",
+    "St.",
+    "etc.",
+    "approx.",
+    "a.m.",
+    "Ice",
+    "use",
+    "I",
+    "A",
+    "(a)",
+    "(b)",
+    "1)",
+    "2)",
+    "iv)",
+    "x.",
+    "miliary",
+    "China-U.S.",
+    "—",
+    "…",
+    "don’t",
+    "‘quoted’",
+    "'straight'",
+    '"double"',
+    "?!",
+    "Yahoo!",
+    "--",
+    "3.5",
+    "$1,000",
+    "Korea.",
+]
 STARTS = ["The", "Lee", "Pyongyang", "Russia", "In", "It", "This", "However", "Beijing", "North", "Yes"]
 
 
@@ -60,8 +106,9 @@ def sentence(draw, words=WORDS, ends=(".", ".", ".", "?", "!", ".”", ")", ""))
 @st.composite
 def trap_paragraph(draw) -> str:
     sentences = draw(st.lists(sentence(), min_size=1, max_size=5))
-    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "  ", "\u00a0"]), min_size=len(sentences),
-                         max_size=len(sentences)))
+    seps = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "  ", "\u00a0"]), min_size=len(sentences), max_size=len(sentences))
+    )
     return "".join(s + sep for s, sep in zip(sentences, seps)).rstrip()
 
 
@@ -86,11 +133,24 @@ def test_fast_path_equals_pysbd_on_trap_text(text):
 
 
 # --- generated interviews round-trip --------------------------------------------------------------
-INTRO = ("The Diplomat author Mercy Kuo regularly engages subject-matter experts, policy practitioners, and "
-         "strategic thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation "
-         "with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”")
-QUESTION_WORDS = ["Pyongyang’s", "Moscow", "the", "U.S.-led", "order", "vis-à-vis", "treaty", "[Russian]", "“bloc,”",
-                  "relations", "strategic"]  # a quote or bracket before a capital would end the sentence
+INTRO = (
+    "The Diplomat author Mercy Kuo regularly engages subject-matter experts, policy practitioners, and "
+    "strategic thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation "
+    "with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”"
+)
+QUESTION_WORDS = [
+    "Pyongyang’s",
+    "Moscow",
+    "the",
+    "U.S.-led",
+    "order",
+    "vis-à-vis",
+    "treaty",
+    "[Russian]",
+    "“bloc,”",
+    "relations",
+    "strategic",
+]  # a quote or bracket before a capital would end the sentence
 ANSWER_WORDS = [w for w in WORDS if w not in ("?!", "Yahoo!")]
 
 
@@ -136,8 +196,10 @@ def assert_offsets(iv):
     sentences = iv.sentences
     for row in iv.paragraphs.itertuples():
         own = sentences[sentences["paragraph_id"] == row.paragraph_id]
-        assert "".join(own["text"]).replace(" ", "") == row.text.replace(" ", "").replace("\u00a0", "").replace("\t", "") \
+        assert (
+            "".join(own["text"]).replace(" ", "") == row.text.replace(" ", "").replace("\u00a0", "").replace("\t", "")
             or "".join(own["text"]).split() == row.text.split()
+        )
 
 
 @given(interview_bytes())
@@ -184,13 +246,16 @@ def test_mangled_seed_loads_or_raises_interview_format_error(data):
 def _bank_doc():
     import yaml
 
-    return yaml.safe_load((Path(nbkit.__file__).parent / "data" / "quizzes" / "00-start-here.yaml")
-                          .read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        (Path(nbkit.__file__).parent / "data" / "quizzes" / "00-start-here.yaml").read_text(encoding="utf-8")
+    )
 
 
-JSONISH = st.recursive(st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=12),
-                       lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                       max_leaves=12)
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 def check_bank_loads_or_quiz_error(text: str):
@@ -248,10 +313,19 @@ def check_progress_file(data: bytes):
             pass
 
 
-PROGRESS_DOCS = st.fixed_dictionaries({"format": st.just("nbkit-progress"), "version": st.just(1),
-                                       "records": st.lists(JSONISH | st.fixed_dictionaries(
-                                           {"learner": JSONISH, "item": JSONISH, "attempt": JSONISH,
-                                            "correct": JSONISH, "time": JSONISH}), max_size=3)})
+PROGRESS_DOCS = st.fixed_dictionaries(
+    {
+        "format": st.just("nbkit-progress"),
+        "version": st.just(1),
+        "records": st.lists(
+            JSONISH
+            | st.fixed_dictionaries(
+                {"learner": JSONISH, "item": JSONISH, "attempt": JSONISH, "correct": JSONISH, "time": JSONISH}
+            ),
+            max_size=3,
+        ),
+    }
+)
 
 
 @LIGHT
