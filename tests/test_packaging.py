@@ -105,8 +105,10 @@ def test_environment_yml_mirrors_pyproject():
 
 # --- habits: one version, test tiers, lint configuration, no run artefacts in the repo ---------------
 def _tracked_files() -> list[str]:
-    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return [name for name in out.split("\0") if name]
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip("not a git checkout")
+    return [name for name in out.stdout.split("\0") if name]
 
 
 def test_one_version():
@@ -236,5 +238,4 @@ def test_notebook_08_exports_outside_the_repo(tmp_path, monkeypatch):
         assert namespace["saved"] == expected / "nbkit-progress-ada-lovelace.csv"
         assert namespace["saved"].exists()
     assert not list((ROOT / "notebooks").glob("nbkit-progress-*"))
-    ignored = subprocess.run(["git", "check-ignore", "-q", "notebooks/nbkit-progress-ada.csv"], cwd=ROOT)
-    assert ignored.returncode == 0
+    assert "nbkit-progress-*.csv" in (ROOT / ".gitignore").read_text().splitlines()
