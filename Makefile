@@ -7,11 +7,13 @@ PORT   ?= 8888
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NOTEBOOK ?= notebooks
 
-.PHONY: lab test app bench bench-quick doctor handouts clean help
+.PHONY: lab test test-fast lint app bench bench-quick doctor handouts clean help
 
 help:
 	@echo "make lab       create .venv if needed, install nbkit, start JupyterLab on notebooks/ (127.0.0.1, token)"
 	@echo "make test      install the test extras and run the whole suite, notebooks and browser tests included"
+	@echo "make test-fast the inner loop: tests and doctests not marked slow or e2e, 50 hypothesis examples (< 1 min)"
+	@echo "make lint      ruff check, ruff format --check and mypy (configured in pyproject.toml)"
 	@echo "make app       the code-free view of the course (Voila) on 127.0.0.1; NOTEBOOK=notebooks/02-....ipynb for one"
 	@echo "make bench     benchmarks (ratios against a baseline), written to benchmarks/README.md"
 	@echo "make doctor    check this machine for everything the course needs"
@@ -47,18 +49,36 @@ handouts: $(VENV)/.installed
 # where the machine allows it (root, unshare, ip), in a network namespace with only loopback, so any
 # test that reaches the internet fails. NBKIT_REQUIRE_OFFLINE=1 (CI) makes a missing namespace an error.
 # Browser tests need Debian's Chromium: they skip without it, and fail without it when NBKIT_E2E_REQUIRED=1.
+# $(call hermetic,PYTEST ARGS): run pytest that way; HYPOTHESIS_PROFILE picks the examples per property
+# (tests/conftest.py: "ci" 1,000, "dev" 50).
+define hermetic
+@tmp=$$(mktemp -d) && \
+export IPYTHONDIR=$$tmp/ipython JUPYTER_CONFIG_DIR=$$tmp/jupyter-config \
+       JUPYTER_DATA_DIR=$$tmp/jupyter-data JUPYTER_RUNTIME_DIR=$$tmp/jupyter-runtime \
+       NBKIT_PROGRESS=$$tmp/progress.json MPLCONFIGDIR=$$tmp/mpl && \
+if scripts/offline.sh true >/dev/null 2>&1; then runner=scripts/offline.sh; \
+  echo "make $@: running with no network (loopback only)"; \
+elif [ "$${NBKIT_REQUIRE_OFFLINE:-}" = 1 ]; then \
+  echo "make $@: cannot make a network namespace (needs root, unshare and ip) but NBKIT_REQUIRE_OFFLINE=1" >&2; exit 1; \
+else runner=; echo "make $@: no network namespace here (needs root, unshare and ip); running with the network"; fi && \
+$$runner $(BIN)/python -m pytest $(1); \
+status=$$?; rm -rf $$tmp; exit $$status
+endef
+
+# Everything: tests, nbkit doctests, notebooks (nbval) and the browser tests.
+test: export HYPOTHESIS_PROFILE ?= ci
 test: $(VENV)/.installed-test
-	@tmp=$$(mktemp -d) && \
-	export IPYTHONDIR=$$tmp/ipython JUPYTER_CONFIG_DIR=$$tmp/jupyter-config \
-	       JUPYTER_DATA_DIR=$$tmp/jupyter-data JUPYTER_RUNTIME_DIR=$$tmp/jupyter-runtime \
-	       NBKIT_PROGRESS=$$tmp/progress.json MPLCONFIGDIR=$$tmp/mpl && \
-	if scripts/offline.sh true >/dev/null 2>&1; then runner=scripts/offline.sh; \
-	  echo "make test: running with no network (loopback only)"; \
-	elif [ "$${NBKIT_REQUIRE_OFFLINE:-}" = 1 ]; then \
-	  echo "make test: cannot make a network namespace (needs root, unshare and ip) but NBKIT_REQUIRE_OFFLINE=1" >&2; exit 1; \
-	else runner=; echo "make test: no network namespace here (needs root, unshare and ip); running with the network"; fi && \
-	$$runner $(BIN)/python -m pytest --nbval-lax --nbval-current-env tests notebooks; \
-	status=$$?; rm -rf $$tmp; exit $$status
+	$(call hermetic,--nbval-lax --nbval-current-env tests nbkit notebooks)
+
+# The inner loop: no notebooks (nbval is not even loaded), nothing marked slow or e2e.
+test-fast: export HYPOTHESIS_PROFILE ?= dev
+test-fast: $(VENV)/.installed-test
+	$(call hermetic,-p no:nbval -m "not slow and not e2e" -q tests nbkit)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py

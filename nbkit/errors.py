@@ -27,6 +27,12 @@ class InterviewFormatError(NbkitError, ValueError):
 
     Attributes: ``path`` (file or ``"<text>"``), ``line`` (1-based, or None),
     ``reason`` (the plain-English explanation).
+
+    >>> err = InterviewFormatError("interview.txt", 2, "a question with no answer after it.")
+    >>> str(err)
+    'interview.txt, line 2: a question with no answer after it.'
+    >>> err.line, isinstance(err, ValueError)
+    (2, True)
     """
 
     def __init__(self, path: str | Path | None, line: int | None, reason: str):
@@ -38,7 +44,13 @@ class InterviewFormatError(NbkitError, ValueError):
 
 
 def _where(path: str, place: str | None, field: str | None) -> str:
-    """"claims.csv, row 4, field 'quote'": the file name, then the place in it and the field, when known."""
+    """The file name, then the place in it and the field, when known.
+
+    >>> _where("data/claims.csv", "row 4", "quote")
+    "claims.csv, row 4, field 'quote'"
+    >>> _where("data/claims.csv", None, None)
+    'claims.csv'
+    """
     parts = [Path(path).name] + ([place] if place else []) + ([f"field '{field}'"] if field else [])
     return ", ".join(parts)
 
@@ -48,6 +60,9 @@ class DataValidationError(NbkitError, ValueError):
 
     Attributes: ``path``, ``row`` (1-based data row, header not counted, or None),
     ``field`` (column name, or None), ``reason``.
+
+    >>> str(DataValidationError("data/claims.csv", 4, "quote", "not in paragraph 3 word for word."))
+    "claims.csv, row 4, field 'quote': not in paragraph 3 word for word."
     """
 
     def __init__(self, path: str | Path, row: int | None, field: str | None, reason: str):
@@ -56,7 +71,11 @@ class DataValidationError(NbkitError, ValueError):
 
 
 class QuizBankError(NbkitError, ValueError):
-    """A quiz bank file is not valid. Attributes: ``path``, ``item`` (id or index), ``field``, ``reason``."""
+    """A quiz bank file is not valid. Attributes: ``path``, ``item`` (id or index), ``field``, ``reason``.
+
+    >>> str(QuizBankError("quizzes/02.yaml", "q1", "answer", "expected one of the options."))
+    "02.yaml, item 'q1', field 'answer': expected one of the options."
+    """
 
     def __init__(self, path: str | Path, item: str | None, field: str | None, reason: str):
         self.path, self.item, self.field, self.reason = str(path), item, field, reason
@@ -64,7 +83,11 @@ class QuizBankError(NbkitError, ValueError):
 
 
 class ProgressStoreError(NbkitError, OSError):
-    """The progress store cannot be written (read-only place, full disk…). Earlier answers are kept."""
+    """The progress store cannot be written (read-only place, full disk…). Earlier answers are kept.
+
+    >>> str(ProgressStoreError("/srv/progress.json", "the disk is full."))
+    '/srv/progress.json: the disk is full.'
+    """
 
     def __init__(self, path: str | Path, reason: str):
         self.path = str(path)

@@ -41,14 +41,29 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def check(answer: Any, expected: Any = None, *, hint: str = "", test: Callable[[Any], bool] | None = None,
-          tolerance: float = 0.0) -> Result:
+def check(
+    answer: Any,
+    expected: Any = None,
+    *,
+    hint: str = "",
+    test: Callable[[Any], bool] | None = None,
+    tolerance: float = 0.0,
+) -> Result:
     """Compare a learner's ``answer`` with ``expected`` (or run ``test(answer)``) and return the message to show.
 
     - ``answer`` still ``...`` → "Not answered yet" (no error, so the notebook keeps running);
     - numbers match within ``tolerance``; strings ignore case, spacing and curly apostrophes;
       lists, tuples, Series and sets compare item by item;
     - a wrong answer shows ``hint``.
+
+    >>> check(..., 5)
+    'Not answered yet: replace the ... with your answer and run both cells again.'
+    >>> check(5, 5).ok, check("  Pyongyang’s ", "pyongyang's").ok, check(0.333, 1 / 3, tolerance=0.001).ok
+    (True, True, True)
+    >>> check(4, 5, hint="Count the rows of interview.questions.")
+    'Not yet. Count the rows of interview.questions.'
+    >>> check([1, 2], test=lambda a: len(a) == 3)
+    'Not yet.'
     """
     if answer is Ellipsis:
         return Result("Not answered yet: replace the ... with your answer and run both cells again.", False)

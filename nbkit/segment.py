@@ -41,6 +41,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     The spans cover every non-space character of ``text`` in order; they are the
     sentences pysbd finds.
+
+    >>> text = "Mercy Kuo covers U.S. Asia policy. Next."
+    >>> [text[a:b] for a, b in split_sentences(text)]
+    ['Mercy Kuo covers U.S. Asia policy.', 'Next.']
     """
     spans: list[tuple[int, int]] = []
     cuts = _certain_boundaries(text)
@@ -73,8 +77,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # quote rules' escapes), "&", "°" and pysbd's own placeholder symbols. A paragraph holding any of
 # them goes to pysbd whole.
 _GLOBAL_FALLBACK = re.compile(
-    "[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029'\"‘«»「」（）{}\\\\&°"
-    "ȸȹ☉☈☇☄∯∮♬♭ᓰᓱᓳᓴᓷᓸ✂⌬⎋ƪ☏♟♝♨☝]|--"
+    "[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029'\"‘«»「」（）{}\\\\&°ȸȹ☉☈☇☄∯∮♬♭ᓰᓱᓳᓴᓷᓸ✂⌬⎋ƪ☏♟♝♨☝]|--"
 )
 # PARENS_BETWEEN_DOUBLE_QUOTES_REGEX: a greedy match that can span the whole paragraph.
 _PARENS_BETWEEN_QUOTES = re.compile(r'["\”]\s\(.*\)\s["\“]')
@@ -86,10 +89,10 @@ _LATIN = list("abcdefghijklmnopqrstuvwxyz")
 # A superset of pysbd's ListItemReplacer.ROMAN_NUMERALS neighbours (that list repeats "x".."xiii").
 _ROMAN = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
 _LIST_MARKERS = (
-    re.compile(r"(?:(?<=\s)|^|(?<=[-⁃]))\d{1,2}(?=\.[\s)])"),      # NUMBERED_LIST_REGEX_1
-    re.compile(r"\d{1,2}(?=\)\s)"),                                 # NUMBERED_LIST_PARENS_REGEX
-    re.compile(r"(?:(?<=\s)|^)[a-z](?=\.)"),                        # ALPHABETICAL_LIST_WITH_PERIODS
-    re.compile(r"(?:(?<=[\s(])|^)[a-z]+(?=\))"),                    # ALPHABETICAL_LIST_WITH_PARENS
+    re.compile(r"(?:(?<=\s)|^|(?<=[-⁃]))\d{1,2}(?=\.[\s)])"),  # NUMBERED_LIST_REGEX_1
+    re.compile(r"\d{1,2}(?=\)\s)"),  # NUMBERED_LIST_PARENS_REGEX
+    re.compile(r"(?:(?<=\s)|^)[a-z](?=\.)"),  # ALPHABETICAL_LIST_WITH_PERIODS
+    re.compile(r"(?:(?<=[\s(])|^)[a-z]+(?=\))"),  # ALPHABETICAL_LIST_WITH_PARENS
 )
 # Every list marker above also matches this one regex, a quick test that most paragraphs fail.
 _ANY_LIST_MARKER = re.compile(r"\d[.)]|(?<![^\s(])[a-z]{1,5}\)|(?<!\S)[a-z]\.")
@@ -120,8 +123,9 @@ def _abbreviations() -> frozenset[str]:
     from pysbd.lang.english import English
 
     a = English.Abbreviation
-    return frozenset(x.strip().lower() for x in [*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS,
-                                                  *a.NUMBER_ABBREVIATIONS])
+    return frozenset(
+        x.strip().lower() for x in [*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS, *a.NUMBER_ABBREVIATIONS]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +158,12 @@ def _makes_list(text: str) -> bool:
 
 def _certain_boundaries(text: str) -> list[int] | None:
     """Offsets just after each boundary pysbd is certain to make, or None to give pysbd the whole text."""
-    if (not text or _GLOBAL_FALLBACK.search(text) or _PARENS_BETWEEN_QUOTES.search(text)
-            or _DOUBLE_PUNCTUATION_FIRST.match(text)):
+    if (
+        not text
+        or _GLOBAL_FALLBACK.search(text)
+        or _PARENS_BETWEEN_QUOTES.search(text)
+        or _DOUBLE_PUNCTUATION_FIRST.match(text)
+    ):
         return None
     if _ANY_LIST_MARKER.search(text) and _makes_list(text):
         return None
@@ -180,9 +188,14 @@ def _certain_boundaries(text: str) -> list[int] | None:
     abbreviations = _abbreviations()
     for m in _BOUNDARY.finditer(text):
         at = m.start()
-        word = text[text.rfind(" ", 0, at) + 1:at]
-        if (len(word) < 2 or not (word.isascii() and word.isalnum()) or (word.isdigit() and len(word) < 3)
-                or word.lower() in abbreviations or any(a < at < b for a, b in inside)):
+        word = text[text.rfind(" ", 0, at) + 1 : at]
+        if (
+            len(word) < 2
+            or not (word.isascii() and word.isalnum())
+            or (word.isdigit() and len(word) < 3)
+            or word.lower() in abbreviations
+            or any(a < at < b for a, b in inside)
+        ):
             continue
         cuts.append(at + 2)
     return cuts
@@ -197,8 +210,9 @@ def _needs_whole_text(text: str, piece: str) -> bool:
     paragraph holding the real abbreviation elsewhere must be segmented with the whole paragraph.
     """
     lowered, piece_lowered = text.lower(), piece.lower()
-    return any(d in lowered and d not in piece_lowered and pattern.search(piece)
-               for d, pattern in _dotted_abbreviations())
+    return any(
+        d in lowered and d not in piece_lowered and pattern.search(piece) for d, pattern in _dotted_abbreviations()
+    )
 
 
 def _is_plain(text: str, start: int, end: int) -> bool:
@@ -215,7 +229,7 @@ def _is_plain(text: str, start: int, end: int) -> bool:
     if not _INNER_PUNCT.search(text, a, max(a, last)):
         return True
     # The lookahead of _SAFE_US needs the text after the piece, hence the search in ``text``.
-    body = _SAFE_US.sub("U_S_", text[a:end])[:max(0, last - a)]
+    body = _SAFE_US.sub("U_S_", text[a:end])[: max(0, last - a)]
     return not _INNER_PUNCT.search(body)
 
 
@@ -250,7 +264,7 @@ def _merge_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     """Join any non-space text between spans onto the sentence before it, so nothing is dropped."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and text[merged[-1][1]:start].strip():
+        if merged and text[merged[-1][1] : start].strip():
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
@@ -258,10 +272,21 @@ def _merge_gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def split_tokens(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the word tokens of ``text``."""
+    """Return (start, end) spans of the word tokens of ``text``.
+
+    >>> text = "Pyongyang’s U.S.-led order"
+    >>> split_tokens(text)
+    [(0, 11), (12, 16), (17, 20), (21, 26)]
+    >>> [text[a:b] for a, b in split_tokens(text)]
+    ['Pyongyang’s', 'U.S.', 'led', 'order']
+    """
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
 def fold_word(token: str) -> str:
-    """Lower-case a token and fold curly apostrophes to straight ones: "Pyongyang’s" → "pyongyang's"."""
+    """Lower-case a token and fold curly apostrophes to straight ones.
+
+    >>> fold_word("Pyongyang’s")
+    "pyongyang's"
+    """
     return token.lower().replace("’", "'").replace("‘", "'")

@@ -39,16 +39,22 @@ _SENTENCES = [
 ]
 
 
-def synthetic_interview(seed: int = 0, n_questions: int = 5, max_answer_paragraphs: int = 4,
-                        series_number: int | None = 500, interviewee: str = "Alex Example") -> str:
+def synthetic_interview(
+    seed: int = 0,
+    n_questions: int = 5,
+    max_answer_paragraphs: int = 4,
+    series_number: int | None = 500,
+    interviewee: str = "Alex Example",
+) -> str:
     """Return the text of a made-up interview in the series' format (no final newline).
 
     Line 1 is the introduction; then ``n_questions`` questions, each followed by 1..max_answer_paragraphs
     answer paragraphs of 1–5 sentences.
     """
     rng = random.Random(seed)
-    clause = (f", is the {series_number}th in “The Trans-Pacific View Insight Series.”"
-              if series_number is not None else ".")
+    clause = (
+        f", is the {series_number}th in “The Trans-Pacific View Insight Series.”" if series_number is not None else "."
+    )
     lines = [
         f"{rng.choice(_OPENINGS)} regularly engages subject-matter experts, policy practitioners, and strategic "
         f"thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation with "

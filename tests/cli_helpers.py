@@ -13,5 +13,11 @@ def nbkit(*args, cwd=ROOT, env=None, timeout=600) -> subprocess.CompletedProcess
     """Run ``python -m nbkit ARGS``; returns the completed process (stdout, stderr as text)."""
     full_env = dict(os.environ)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "nbkit", *map(str, args)], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "nbkit", *map(str, args)],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -3,7 +3,6 @@
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,7 +11,9 @@ import urllib.request
 import pytest
 
 from .cli_helpers import nbkit
-from .conftest import ROOT
+from .conftest import ROOT, free_port, hermetic_env
+
+pytestmark = pytest.mark.slow  # starts a Voila server
 
 
 def test_missing_notebook_is_a_usage_error(tmp_path):
@@ -25,16 +26,10 @@ def test_missing_notebook_is_a_usage_error(tmp_path):
     assert r.returncode == 2 and "is not a notebook (.ipynb)" in r.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_app_serves_the_notebook(tmp_path):
     pytest.importorskip("voila")
-    port = _free_port()
-    env = {**os.environ, "NBKIT_PROGRESS": str(tmp_path / "p.json")}
+    port = free_port()
+    env = hermetic_env(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "nbkit", "app", "notebooks/00-start-here.ipynb", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)

@@ -14,6 +14,8 @@ from nbkit.commands.export import DICTIONARY_COLUMNS, FRAMES, collect_frames, re
 
 from .cli_helpers import nbkit as run_nbkit
 
+pytestmark = pytest.mark.slow  # runs `nbkit export` in subprocesses
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):

@@ -12,6 +12,8 @@ from nbkit.quiz import load_bank
 from .cli_helpers import nbkit
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # handouts execute notebooks in kernels
+
 NOTEBOOK = ROOT / "notebooks" / "00-start-here.ipynb"
 
 

@@ -11,6 +11,9 @@ from nbkit.quiz import load_bank
 from nbkit.synthetic import synthetic_interview
 
 from .cli_helpers import nbkit
+from .conftest import hermetic_env
+
+pytestmark = pytest.mark.slow  # builds a course and runs it under nbval
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +80,7 @@ def test_course_passes_nbval(course, tmp_path):
     _, dest, _ = course
     r = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-q",
                         "-p", "no:cacheprovider", str(dest)], cwd=tmp_path, capture_output=True, text=True,
-                       timeout=900, env={**__import__("os").environ, "NBKIT_PROGRESS": str(tmp_path / "p.json")})
+                       timeout=900, env=hermetic_env(tmp_path / "env"))
     assert r.returncode == 0, r.stdout[-3000:]
     assert " passed" in r.stdout.splitlines()[-1] and "failed" not in r.stdout.splitlines()[-1]
 

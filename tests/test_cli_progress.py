@@ -10,6 +10,8 @@ from nbkit.progress.store import record_answer
 
 from .cli_helpers import nbkit
 
+pytestmark = pytest.mark.slow  # every test runs the CLI in a subprocess
+
 
 @pytest.fixture
 def store(tmp_path):

@@ -23,4 +23,6 @@ def test_right_and_wrong():
 def test_custom_test_and_errors():
     assert check([1, 2, 3], test=lambda a: len(a) == 3).ok
     result = check(None, test=lambda a: len(a) == 3, hint="Give a list.")
-    assert str(result) == "Could not check this answer (TypeError: object of type 'NoneType' has no len()). Give a list."
+    assert (
+        str(result) == "Could not check this answer (TypeError: object of type 'NoneType' has no len()). Give a list."
+    )

@@ -2,19 +2,17 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
-from .conftest import ROOT
+import pytest
 
+from .conftest import ROOT, free_port, hermetic_env
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.slow  # starts JupyterLab
 
 
 def test_make_lab_binds_localhost_with_a_token():
@@ -28,10 +26,18 @@ def test_make_lab_binds_localhost_with_a_token():
 
 def test_jupyterlab_starts_and_answers(tmp_path):
     port, token = free_port(), "nbkit-test-token"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    args = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT / 'notebooks'}",
-            "--ServerApp.port_retries=0"]
+    env = hermetic_env(tmp_path)
+    args = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+        "--ServerApp.port_retries=0",
+    ]
     if os.geteuid() == 0:
         args.append("--allow-root")
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

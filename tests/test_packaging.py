@@ -1,17 +1,23 @@
-"""The package ships the seed byte for byte, finds it from anywhere, and declares its dependencies once."""
+"""The package ships the seed byte for byte, finds it from anywhere, declares its dependencies and its
+version once, and keeps its habits (test tiers, lint configuration, no run artefacts in the repo)."""
 
 import hashlib
+import importlib.metadata
+import os
 import re
 import subprocess
 import sys
 import tomllib
 import zipfile
+from pathlib import Path
 
+import pytest
 import yaml
 
+import nbkit
 from nbkit.resources import SEED_NAME, data_file
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, SLOW_TESTS
 
 SHA256 = "2b2ba8594b2a96c6d6ae68d5ac464767decefe3dc82acf57c3cdf514933b7bd6"
 
@@ -26,15 +32,31 @@ def test_shipped_copy_is_identical_to_seeds(seed_bytes):
     assert data_file(f"interview/{SEED_NAME}").read_bytes() == seed_bytes
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_loads_from_any_working_directory(tmp_path):
     code = "import nbkit; iv = nbkit.load_interview(); print(len(iv.paragraphs), iv.meta.loc[0, 'sha256'])"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["21", SHA256]
 
 
+@pytest.mark.slow  # builds and installs a wheel
 def test_built_wheel_carries_the_seed_and_data(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(tmp_path.glob("nbkit-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
         assert zf.read(f"nbkit/data/interview/{SEED_NAME}") == SEED.read_bytes()
@@ -43,11 +65,18 @@ def test_built_wheel_carries_the_seed_and_data(tmp_path):
     assert shipped <= names, sorted(shipped - names)
     # installed from the wheel into a bare folder, it still finds the text
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import nbkit; "
-            "assert nbkit.__file__.startswith(sys.argv[1]), nbkit.__file__; print(len(nbkit.load_interview().paragraphs))")
-    out = subprocess.run([sys.executable, "-c", code, str(target)], cwd=tmp_path, capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import nbkit; "
+        "assert nbkit.__file__.startswith(sys.argv[1]), nbkit.__file__; print(len(nbkit.load_interview().paragraphs))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "21"
 
 
@@ -72,3 +101,141 @@ def test_environment_yml_mirrors_pyproject():
     assert conda == declared
     assert env["channels"] == ["conda-forge"]
     assert pip_entries == ["-e ."]
+
+
+# --- habits: one version, test tiers, lint configuration, no run artefacts in the repo ---------------
+def _tracked_files() -> list[str]:
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip("not a git checkout")
+    return [name for name in out.stdout.split("\0") if name]
+
+
+def test_one_version():
+    project_version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert nbkit.__version__ == importlib.metadata.version("nbkit") == project_version
+    written = re.compile(rf"(?<![\w.]){re.escape(project_version)}(?![\w.])")
+    places = []
+    for name in _tracked_files():
+        path = ROOT / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, IsADirectoryError, FileNotFoundError):
+            continue  # binary files (screenshots) and files deleted in the work tree
+        for number, line in enumerate(text.splitlines(), start=1):
+            if written.search(line):
+                places.append(f"{name}:{number}: {line.strip()}")
+    allowed = [
+        p
+        for p in places
+        if p.startswith("pyproject.toml:")
+        and p.endswith(f'version = "{project_version}"')
+        or p.startswith("CHANGES.md:")
+        and f": ## [{project_version}]" in p
+    ]
+    assert places == allowed
+    assert [p for p in allowed if p.startswith("pyproject.toml:")], "the version must be in pyproject.toml"
+
+
+def test_changes_has_an_unreleased_section_and_one_heading_per_version():
+    headings = re.findall(r"^## \[([^\]]+)\]", (ROOT / "CHANGES.md").read_text(encoding="utf-8"), re.M)
+    assert headings[0] == "Unreleased"
+    assert len(headings) == len(set(headings))
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"] in headings
+
+
+def test_every_slow_test_named_in_conftest_exists():
+    for entry in SLOW_TESTS:
+        module, _, function = entry.partition("::")
+        source = (ROOT / "tests" / module).read_text(encoding="utf-8")
+        assert not function or re.search(rf"^def {function}\(", source, re.M), entry
+
+
+def test_markers_and_hypothesis_profiles():
+    from hypothesis import settings
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert sorted(m.split(":")[0] for m in config["markers"]) == ["e2e", "slow"]
+    assert "--strict-markers" in config["addopts"] and "--doctest-modules" in config["addopts"]
+    assert settings.get_profile("ci").max_examples == 1000
+    assert settings.get_profile("dev").max_examples == 50
+
+
+def test_make_targets_pick_their_profile_and_tier():
+    def dry_run(target):
+        return subprocess.run(
+            ["make", "-n", target],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={k: v for k, v in os.environ.items() if k != "HYPOTHESIS_PROFILE"},
+        ).stdout
+
+    fast = dry_run("test-fast")
+    assert '-m "not slow and not e2e"' in fast and " tests nbkit" in fast and "notebooks" not in fast
+    full = dry_run("test")
+    assert "--nbval-lax --nbval-current-env tests nbkit notebooks" in full and "not slow" not in full
+    lint = dry_run("lint").splitlines()
+    assert [line.split("/")[-1] for line in lint if ".venv/bin/" in line][-3:] == [
+        "ruff check .",
+        "ruff format --check .",
+        "mypy",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("make lint") < ci.index("make test")
+
+
+@pytest.mark.slow  # runs mypy
+def test_mypy_reports_a_call_with_missing_arguments(tmp_path):
+    pytest.importorskip("mypy")
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "from nbkit.errors import InterviewFormatError\n\n\n"
+        "def make():\n    return InterviewFormatError('only a reason')\n"
+    )
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--follow-imports=silent",
+            str(snippet),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 1, r.stdout
+    assert (
+        'snippet.py:5: error: Missing positional arguments "line", "reason" in call to "InterviewFormatError"'
+        in r.stdout
+    )
+
+
+def test_notebook_08_exports_outside_the_repo(tmp_path, monkeypatch):
+    """The export cell writes to ~/Downloads (or ~), or beside $NBKIT_PROGRESS; the pattern is ignored."""
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "08-seminar-and-review.ipynb", as_version=4)
+    (cell,) = [c.source for c in nb.cells if c.cell_type == "code" and "EXPORT CELL" in c.source]
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NBKIT_LEARNER", "ada lovelace")
+    monkeypatch.chdir(ROOT / "notebooks")
+    for store, expected in [(None, home / "Downloads"), (tmp_path / "class" / "progress.json", tmp_path / "class")]:
+        if store is None:
+            monkeypatch.delenv("NBKIT_PROGRESS", raising=False)
+        else:
+            monkeypatch.setenv("NBKIT_PROGRESS", str(store))
+        namespace = {"os": os, "re": re, "Path": Path, "nbkit": nbkit, "progress": nbkit.progress()}
+        exec(compile(cell, "08-export-cell", "exec"), namespace)  # the learner's cell, as written
+        assert namespace["saved"] == expected / "nbkit-progress-ada-lovelace.csv"
+        assert namespace["saved"].exists()
+    assert not list((ROOT / "notebooks").glob("nbkit-progress-*"))
+    assert "nbkit-progress-*.csv" in (ROOT / ".gitignore").read_text().splitlines()

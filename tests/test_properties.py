@@ -8,8 +8,8 @@
   synthetic interviews and on generated trap text.
 - Quiz banks: any YAML raises only QuizBankError, or loads. Progress store: any file reads as records.
 
-The key properties run 1,000 examples (``deadline=None``: a load takes milliseconds, but CI machines
-are shared); the whole file takes well under a minute.
+Example counts come from the hypothesis profile (tests/conftest.py): "ci" runs 1,000 examples of each key
+property (``make test``, CI), "dev" 50 (``make test-fast``); the lighter properties run a fifth of that.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nbkit
@@ -28,8 +29,8 @@ from nbkit.synthetic import synthetic_interview
 
 from .conftest import SEED
 
-KEY = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LIGHT = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The key properties run the profile's count; the lighter ones a fifth of it (settings() is the loaded profile).
+LIGHT = settings(max_examples=max(10, settings().max_examples // 5))
 
 _TMP = Path(tempfile.mkdtemp(prefix="nbkit-properties-"))
 
@@ -41,11 +42,57 @@ def write(name: str, data: bytes) -> Path:
 
 
 # --- text with this interview's traps ------------------------------------------------------------
-WORDS = ["the", "relationship", "Pyongyang’s", "Moscow", "U.S.", "U.S.-led", "vis-à-vis", "treaty",
-         "(Article 3)", "[Russian President Vladimir]", "“transactional”", "“strategic,”", "Kim-Putin",
-         "38", "North", "2023", "427th", "e.g.", "i.e.", "Mr.", "No.", "St.", "etc.", "approx.", "a.m.",
-         "Ice", "use", "I", "A", "(a)", "(b)", "1)", "2)", "iv)", "x.", "miliary", "China-U.S.", "—", "…",
-         "don’t", "‘quoted’", "'straight'", "\"double\"", "?!", "Yahoo!", "--", "3.5", "$1,000", "Korea."]
+WORDS = [
+    "the",
+    "relationship",
+    "Pyongyang’s",
+    "Moscow",
+    "U.S.",
+    "U.S.-led",
+    "vis-à-vis",
+    "treaty",
+    "(Article 3)",
+    "[Russian President Vladimir]",
+    "“transactional”",
+    "“strategic,”",
+    "Kim-Putin",
+    "38",
+    "North",
+    "2023",
+    "427th",
+    "e.g.",
+    "i.e.",
+    "Mr.",
+    "No.",
+    "St.",
+    "etc.",
+    "approx.",
+    "a.m.",
+    "Ice",
+    "use",
+    "I",
+    "A",
+    "(a)",
+    "(b)",
+    "1)",
+    "2)",
+    "iv)",
+    "x.",
+    "miliary",
+    "China-U.S.",
+    "—",
+    "…",
+    "don’t",
+    "‘quoted’",
+    "'straight'",
+    '"double"',
+    "?!",
+    "Yahoo!",
+    "--",
+    "3.5",
+    "$1,000",
+    "Korea.",
+]
 STARTS = ["The", "Lee", "Pyongyang", "Russia", "In", "It", "This", "However", "Beijing", "North", "Yes"]
 
 
@@ -59,8 +106,9 @@ def sentence(draw, words=WORDS, ends=(".", ".", ".", "?", "!", ".”", ")", ""))
 @st.composite
 def trap_paragraph(draw) -> str:
     sentences = draw(st.lists(sentence(), min_size=1, max_size=5))
-    seps = draw(st.lists(st.sampled_from([" ", " ", " ", "  ", "\u00a0"]), min_size=len(sentences),
-                         max_size=len(sentences)))
+    seps = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "  ", "\u00a0"]), min_size=len(sentences), max_size=len(sentences))
+    )
     return "".join(s + sep for s, sep in zip(sentences, seps)).rstrip()
 
 
@@ -69,6 +117,7 @@ def pysbd_reference(text: str) -> list[tuple[int, int]]:
     return _merge_gaps(text, _pysbd_spans(text, 0, len(text)))
 
 
+@pytest.mark.slow  # 6,000 paragraphs through pysbd
 def test_fast_path_equals_pysbd_on_seed_and_synthetic_interviews():
     paragraphs = SEED.read_text(encoding="utf-8").split("\n")
     for seed in range(150):
@@ -78,18 +127,30 @@ def test_fast_path_equals_pysbd_on_seed_and_synthetic_interviews():
     assert len(paragraphs) > 6000
 
 
-@KEY
 @given(trap_paragraph())
 def test_fast_path_equals_pysbd_on_trap_text(text):
     assert split_sentences(text) == pysbd_reference(text)
 
 
 # --- generated interviews round-trip --------------------------------------------------------------
-INTRO = ("The Diplomat author Mercy Kuo regularly engages subject-matter experts, policy practitioners, and "
-         "strategic thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation "
-         "with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”")
-QUESTION_WORDS = ["Pyongyang’s", "Moscow", "the", "U.S.-led", "order", "vis-à-vis", "treaty", "[Russian]", "“bloc,”",
-                  "relations", "strategic"]  # a quote or bracket before a capital would end the sentence
+INTRO = (
+    "The Diplomat author Mercy Kuo regularly engages subject-matter experts, policy practitioners, and "
+    "strategic thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation "
+    "with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”"
+)
+QUESTION_WORDS = [
+    "Pyongyang’s",
+    "Moscow",
+    "the",
+    "U.S.-led",
+    "order",
+    "vis-à-vis",
+    "treaty",
+    "[Russian]",
+    "“bloc,”",
+    "relations",
+    "strategic",
+]  # a quote or bracket before a capital would end the sentence
 ANSWER_WORDS = [w for w in WORDS if w not in ("?!", "Yahoo!")]
 
 
@@ -135,11 +196,12 @@ def assert_offsets(iv):
     sentences = iv.sentences
     for row in iv.paragraphs.itertuples():
         own = sentences[sentences["paragraph_id"] == row.paragraph_id]
-        assert "".join(own["text"]).replace(" ", "") == row.text.replace(" ", "").replace("\u00a0", "").replace("\t", "") \
+        assert (
+            "".join(own["text"]).replace(" ", "") == row.text.replace(" ", "").replace("\u00a0", "").replace("\t", "")
             or "".join(own["text"]).split() == row.text.split()
+        )
 
 
-@KEY
 @given(interview_bytes())
 def test_generated_interviews_round_trip_and_slice(case):
     data, n_lines, n_questions = case
@@ -160,13 +222,11 @@ def check_loads_or_format_error(data: bytes):
     assert_offsets(iv)
 
 
-@KEY
 @given(st.binary(max_size=600))
 def test_arbitrary_bytes_load_or_raise_interview_format_error(data):
     check_loads_or_format_error(data)
 
 
-@KEY
 @given(st.text(max_size=600))
 def test_arbitrary_text_loads_or_raises_interview_format_error(text):
     check_loads_or_format_error(text.encode("utf-8"))
@@ -186,13 +246,16 @@ def test_mangled_seed_loads_or_raises_interview_format_error(data):
 def _bank_doc():
     import yaml
 
-    return yaml.safe_load((Path(nbkit.__file__).parent / "data" / "quizzes" / "00-start-here.yaml")
-                          .read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        (Path(nbkit.__file__).parent / "data" / "quizzes" / "00-start-here.yaml").read_text(encoding="utf-8")
+    )
 
 
-JSONISH = st.recursive(st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=12),
-                       lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                       max_leaves=12)
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 def check_bank_loads_or_quiz_error(text: str):
@@ -250,10 +313,19 @@ def check_progress_file(data: bytes):
             pass
 
 
-PROGRESS_DOCS = st.fixed_dictionaries({"format": st.just("nbkit-progress"), "version": st.just(1),
-                                       "records": st.lists(JSONISH | st.fixed_dictionaries(
-                                           {"learner": JSONISH, "item": JSONISH, "attempt": JSONISH,
-                                            "correct": JSONISH, "time": JSONISH}), max_size=3)})
+PROGRESS_DOCS = st.fixed_dictionaries(
+    {
+        "format": st.just("nbkit-progress"),
+        "version": st.just(1),
+        "records": st.lists(
+            JSONISH
+            | st.fixed_dictionaries(
+                {"learner": JSONISH, "item": JSONISH, "attempt": JSONISH, "correct": JSONISH, "time": JSONISH}
+            ),
+            max_size=3,
+        ),
+    }
+)
 
 
 @LIGHT

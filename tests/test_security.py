@@ -39,7 +39,9 @@ def problems(source: str, filename: str = "<src>") -> list[str]:
     found = []
     for node in ast.walk(ast.parse(source, filename)):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+            names = [a.name for a in node.names] + (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            )
             for name in names:
                 if name.split(".")[0] in BANNED_MODULES:
                     found.append(f"{node.lineno}: imports {name}")
@@ -74,27 +76,33 @@ def test_no_unsafe_calls_in_package_source(path):
     assert problems(path.read_text(encoding="utf-8"), str(path)) == []
 
 
-@pytest.mark.parametrize("snippet, expected", [
-    ("eval('1')", "calls eval()"),
-    ("exec(code)", "calls exec()"),
-    ("import pickle", "imports pickle"),
-    ("from marshal import loads", "imports marshal"),
-    ("import yaml\nyaml.load(text)", "without SafeLoader"),
-    ("import yaml\nyaml.load(text, Loader=yaml.FullLoader)", "without SafeLoader"),
-    ("import yaml\nyaml.unsafe_load(text)", "calls yaml.unsafe_load()"),
-    ("import subprocess\nsubprocess.run('ls', shell=True)", "shell=True"),
-    ("import os\nos.system('ls')", "runs a shell"),
-])
+@pytest.mark.parametrize(
+    "snippet, expected",
+    [
+        ("eval('1')", "calls eval()"),
+        ("exec(code)", "calls exec()"),
+        ("import pickle", "imports pickle"),
+        ("from marshal import loads", "imports marshal"),
+        ("import yaml\nyaml.load(text)", "without SafeLoader"),
+        ("import yaml\nyaml.load(text, Loader=yaml.FullLoader)", "without SafeLoader"),
+        ("import yaml\nyaml.unsafe_load(text)", "calls yaml.unsafe_load()"),
+        ("import subprocess\nsubprocess.run('ls', shell=True)", "shell=True"),
+        ("import os\nos.system('ls')", "runs a shell"),
+    ],
+)
 def test_the_scan_catches_each_unsafe_construct(snippet, expected):
     assert any(expected in p for p in problems(snippet)), problems(snippet)
 
 
-@pytest.mark.parametrize("snippet", [
-    "import yaml\nyaml.safe_load(text)",
-    "import yaml\nyaml.load(text, Loader=yaml.SafeLoader)",
-    "import subprocess\nsubprocess.run(['ls'], check=True)",
-    "import subprocess\nsubprocess.run(['ls'], shell=False)",
-    "import re\nre.compile('x')",
-])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "import yaml\nyaml.safe_load(text)",
+        "import yaml\nyaml.load(text, Loader=yaml.SafeLoader)",
+        "import subprocess\nsubprocess.run(['ls'], check=True)",
+        "import subprocess\nsubprocess.run(['ls'], shell=False)",
+        "import re\nre.compile('x')",
+    ],
+)
 def test_the_scan_allows_safe_constructs(snippet):
     assert problems(snippet) == []
