@@ -36,7 +36,7 @@ lab: $(VENV)/.installed
 	$(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) --notebook-dir=notebooks
 
 app: $(VENV)/.installed
-	$(BIN)/python -m nbkit.app $(NOTEBOOK)
+	$(BIN)/nbkit app $(NOTEBOOK)
 
 doctor: $(VENV)/.installed
 	$(BIN)/nbkit doctor

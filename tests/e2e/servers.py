@@ -1,4 +1,4 @@
-"""Servers the browser tests start on 127.0.0.1 (JupyterLab, Voila): free ports, hermetic folders, readiness.
+"""Servers the browser tests start on 127.0.0.1 (JupyterLab, Voila), in hermetic folders, and their readiness.
 
 Every Jupyter/IPython folder and the learner's progress live in a temporary folder, so no test reads or
 writes ~/.jupyter, ~/.ipython or real progress.
@@ -20,28 +20,11 @@ from pathlib import Path
 
 from nbkit.config import settings
 
+from ..conftest import free_port, hermetic_env
 from .notebooks_under_test import NOTEBOOK_DIR
 
 #: The learner name recorded by the browser tests' answers.
 LEARNER = "e2e-learner"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def hermetic_env(tmp: Path) -> dict[str, str]:
-    """The environment for a server and its kernels: every Jupyter/IPython folder and the learner's
-    progress under ``tmp``, so no test reads or writes ~/.jupyter, ~/.ipython or real progress."""
-    env = settings().replace(progress_path=tmp / "progress.json", learner=LEARNER, instructor=False).to_env()
-    for var, sub in {"JUPYTER_CONFIG_DIR": "jupyter-config", "JUPYTER_DATA_DIR": "jupyter-data",
-                     "JUPYTER_RUNTIME_DIR": "jupyter-runtime", "IPYTHONDIR": "ipython",
-                     "MPLCONFIGDIR": "mpl"}.items():
-        env[var] = str(tmp / sub)
-    env.pop("JUPYTER_PATH", None)
-    return env
 
 
 @dataclass
@@ -121,7 +104,7 @@ def start_lab(tmp: Path, python: str) -> Server:
     app_settings = tmp / "lab-app-settings"
     app_settings.mkdir()
     (app_settings / "overrides.json").write_text(json.dumps(lab_settings_overrides(), indent=1), encoding="utf-8")
-    env = hermetic_env(tmp)
+    env = hermetic_env(tmp, NBKIT_LEARNER=LEARNER)
     port, token = free_port(), secrets.token_hex(16)
     args = [python, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",

@@ -29,7 +29,7 @@ def voila_app(e2e_tmp, browser):
     """Voila on the notebooks folder, started with the exact command ``make app`` runs (plus a fixed token)."""
     tmp = e2e_tmp / "voila"
     tmp.mkdir()
-    env = app.voila_env(servers.hermetic_env(tmp))
+    env = app.voila_env(servers.hermetic_env(tmp, NBKIT_LEARNER=servers.LEARNER))
     port, token = servers.free_port(), secrets.token_hex(16)
     cmd = app.voila_command(NOTEBOOK_DIR, port=port, token=token, python=sys.executable)
     server = servers.start_server("Voila", cmd, env, f"http://127.0.0.1:{port}", f"/?token={token}", tmp / "voila.log",
