@@ -18,16 +18,13 @@ import time
 from pathlib import Path
 
 import nbformat
-
 from timing import summary
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 TARGET_EACH, TARGET_COURSE, TARGET_MEMORY = 1.5, 1.3, 1.3
 
-_RSS_CELL = ("import resource, sys\n"
-             "_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-             "print('PEAK_RSS_KB', _kb)")
+_RSS_CELL = "import resource, sys\n_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\nprint('PEAK_RSS_KB', _kb)"
 
 
 def import_lines(nb) -> list[str]:
@@ -37,9 +34,9 @@ def import_lines(nb) -> list[str]:
         if cell.cell_type != "code":
             continue
         for line in cell.source.splitlines():
-            if line.startswith("import ") or (line.startswith("from ") and " import " in line):
-                if line not in seen:
-                    seen.append(line)
+            is_import = line.startswith("import ") or (line.startswith("from ") and " import " in line)
+            if is_import and line not in seen:
+                seen.append(line)
     return seen
 
 
@@ -82,20 +79,38 @@ def run(repeats: int = 5, pattern: str = "*.ipynb") -> dict:
                 kb.append((n_rss, f_rss))
                 course_nb[r] += n_s
                 course_floor[r] += f_s
-            rows.append({"name": f"Notebook {path.stem}", "target": TARGET_EACH, "ratio": summary(ratios),
-                         "notebook_s": summary(t_nb), "floor_s": summary(t_floor), "memory_ratio": summary(mem),
-                         "peak_mb": round(max(k[0] for k in kb) / 1024), "floor_peak_mb": round(max(k[1] for k in kb) / 1024),
-                         "imports": import_lines(nb)})
+            rows.append(
+                {
+                    "name": f"Notebook {path.stem}",
+                    "target": TARGET_EACH,
+                    "ratio": summary(ratios),
+                    "notebook_s": summary(t_nb),
+                    "floor_s": summary(t_floor),
+                    "memory_ratio": summary(mem),
+                    "peak_mb": round(max(k[0] for k in kb) / 1024),
+                    "floor_peak_mb": round(max(k[1] for k in kb) / 1024),
+                    "imports": import_lines(nb),
+                }
+            )
     heaviest = max(rows, key=lambda row: row["memory_ratio"]["median"]) if rows else None
     course = [n / f for n, f in zip(course_nb, course_floor)] if rows else []
-    return {"notebooks": rows,
-            "course": {"name": "Course: all notebooks, summed", "target": TARGET_COURSE,
-                       "ratio": summary(course) if course else None,
-                       "notebook_s": summary(course_nb) if rows else None,
-                       "floor_s": summary(course_floor) if rows else None},
-            "memory": {"name": f"Memory: kernel peak RSS after the heaviest notebook ({heaviest['name'][9:]})"
-                       if heaviest else "Memory", "target": TARGET_MEMORY,
-                       "ratio": heaviest["memory_ratio"] if heaviest else None}}
+    return {
+        "notebooks": rows,
+        "course": {
+            "name": "Course: all notebooks, summed",
+            "target": TARGET_COURSE,
+            "ratio": summary(course) if course else None,
+            "notebook_s": summary(course_nb) if rows else None,
+            "floor_s": summary(course_floor) if rows else None,
+        },
+        "memory": {
+            "name": f"Memory: kernel peak RSS after the heaviest notebook ({heaviest['name'][9:]})"
+            if heaviest
+            else "Memory",
+            "target": TARGET_MEMORY,
+            "ratio": heaviest["memory_ratio"] if heaviest else None,
+        },
+    }
 
 
 if __name__ == "__main__":

@@ -55,14 +55,26 @@ def run(repeats: int = 5, sizes: tuple[int, int] = (50, 500)) -> dict:
         mean_bytes = write_corpus(Path(tmp), large)
         t_small, t_large, ratios = [], [], []
         for _ in range(repeats):
-            out = subprocess.run([sys.executable, "-c", code, tmp], check=True, capture_output=True, text=True,
-                                 cwd=Path(__file__).resolve().parents[1])
+            out = subprocess.run(
+                [sys.executable, "-c", code, tmp],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=Path(__file__).resolve().parents[1],
+            )
             times = {int(k): v for k, v in json.loads(out.stdout).items()}
             t_small.append(times[small]), t_large.append(times[large])
             ratios.append((times[large] / large) / (times[small] / small))
-    return {"name": f"Scale: load_corpus, cost per interview at {large} vs at {small}", "target": TARGET_RATIO,
-            "ratio": summary(ratios), "small_s": summary(t_small), "large_s": summary(t_large),
-            "sizes": [small, large], "mean_bytes": round(mean_bytes), "target_seconds": TARGET_SECONDS}
+    return {
+        "name": f"Scale: load_corpus, cost per interview at {large} vs at {small}",
+        "target": TARGET_RATIO,
+        "ratio": summary(ratios),
+        "small_s": summary(t_small),
+        "large_s": summary(t_large),
+        "sizes": [small, large],
+        "mean_bytes": round(mean_bytes),
+        "target_seconds": TARGET_SECONDS,
+    }
 
 
 if __name__ == "__main__":

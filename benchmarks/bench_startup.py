@@ -18,8 +18,14 @@ def run(repeats: int = 5) -> dict:
     for _ in range(repeats):
         b, s = time_process(BASELINE), time_process(SUBJECT)
         base.append(b), subj.append(s), ratios.append(s / b)
-    return {"name": "Start-up: import nbkit; load_interview()", "baseline": BASELINE, "target": TARGET,
-            "ratio": summary(ratios), "baseline_s": summary(base), "subject_s": summary(subj)}
+    return {
+        "name": "Start-up: import nbkit; load_interview()",
+        "baseline": BASELINE,
+        "target": TARGET,
+        "ratio": summary(ratios),
+        "baseline_s": summary(base),
+        "subject_s": summary(subj),
+    }
 
 
 if __name__ == "__main__":

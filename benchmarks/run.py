@@ -37,14 +37,17 @@ def machine() -> str:
     except OSError:
         pass
     try:
-        mem_kb = int(next(ln for ln in Path("/proc/meminfo").read_text().splitlines()
-                          if ln.startswith("MemTotal")).split()[1])
+        mem_kb = int(
+            next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")).split()[1]
+        )
         mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         mem = "? GiB"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{cpu}, {os.cpu_count()} cores, {mem}; {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}; load average {load:.1f} at start")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; load average {load:.1f} at start"
+    )
 
 
 def fmt(stat: dict | None) -> str:
@@ -60,36 +63,48 @@ def verdict(stat: dict | None, target: float) -> str:
 
 
 def table(results: dict) -> str:
-    rows = ["| Benchmark | Ratio: median (min–max) | Baseline | Absolute (median) | Target | |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        "| Benchmark | Ratio: median (min–max) | Baseline | Absolute (median) | Target | |",
+        "|---|---|---|---|---|---|",
+    ]
     s = results["startup"]
-    rows.append(f"| {s['name']} | {fmt(s['ratio'])} | `python -c \"{s['baseline']}\"` | "
-                f"{s['subject_s']['median']:.2f} s vs {s['baseline_s']['median']:.2f} s | ≤ {s['target']:.2f}x | "
-                f"{verdict(s['ratio'], s['target'])} |")
+    rows.append(
+        f'| {s["name"]} | {fmt(s["ratio"])} | `python -c "{s["baseline"]}"` | '
+        f"{s['subject_s']['median']:.2f} s vs {s['baseline_s']['median']:.2f} s | ≤ {s['target']:.2f}x | "
+        f"{verdict(s['ratio'], s['target'])} |"
+    )
     c = results["scale"]
     small, large = c["sizes"]
-    rows.append(f"| {c['name']} ({c['mean_bytes'] / 1000:.1f} KB texts) | {fmt(c['ratio'])} | "
-                f"cost per interview at {small} | {large}: {c['large_s']['median']:.2f} s "
-                f"({c['large_s']['median'] / large * 1000:.1f} ms each); {small}: {c['small_s']['median']:.2f} s | "
-                f"≤ {c['target']:.1f}x, {large} in ≤ {c['target_seconds']:.0f} s | "
-                f"{verdict(c['ratio'], c['target'])}; {large} in {c['large_s']['median']:.1f} s: "
-                f"{'met' if c['large_s']['median'] <= c['target_seconds'] else 'missed'} |")
+    rows.append(
+        f"| {c['name']} ({c['mean_bytes'] / 1000:.1f} KB texts) | {fmt(c['ratio'])} | "
+        f"cost per interview at {small} | {large}: {c['large_s']['median']:.2f} s "
+        f"({c['large_s']['median'] / large * 1000:.1f} ms each); {small}: {c['small_s']['median']:.2f} s | "
+        f"≤ {c['target']:.1f}x, {large} in ≤ {c['target_seconds']:.0f} s | "
+        f"{verdict(c['ratio'], c['target'])}; {large} in {c['large_s']['median']:.1f} s: "
+        f"{'met' if c['large_s']['median'] <= c['target_seconds'] else 'missed'} |"
+    )
     n = results["notebooks"]
     for row in n["notebooks"]:
-        rows.append(f"| {row['name']} | {fmt(row['ratio'])} | floor notebook: kernel + `{'; '.join(row['imports'])}` | "
-                    f"{row['notebook_s']['median']:.1f} s vs {row['floor_s']['median']:.1f} s | "
-                    f"≤ {row['target']:.1f}x | {verdict(row['ratio'], row['target'])} |")
+        rows.append(
+            f"| {row['name']} | {fmt(row['ratio'])} | floor notebook: kernel + `{'; '.join(row['imports'])}` | "
+            f"{row['notebook_s']['median']:.1f} s vs {row['floor_s']['median']:.1f} s | "
+            f"≤ {row['target']:.1f}x | {verdict(row['ratio'], row['target'])} |"
+        )
     co = n["course"]
     if co["ratio"]:
-        rows.append(f"| {co['name']} | {fmt(co['ratio'])} | sum of the floor notebooks | "
-                    f"{co['notebook_s']['median']:.1f} s vs {co['floor_s']['median']:.1f} s | ≤ {co['target']:.1f}x | "
-                    f"{verdict(co['ratio'], co['target'])} |")
+        rows.append(
+            f"| {co['name']} | {fmt(co['ratio'])} | sum of the floor notebooks | "
+            f"{co['notebook_s']['median']:.1f} s vs {co['floor_s']['median']:.1f} s | ≤ {co['target']:.1f}x | "
+            f"{verdict(co['ratio'], co['target'])} |"
+        )
     me = n["memory"]
     if me["ratio"]:
         heaviest = max(n["notebooks"], key=lambda r: r["memory_ratio"]["median"])
-        rows.append(f"| {me['name']} | {fmt(me['ratio'])} | peak RSS of the floor kernel | "
-                    f"{heaviest['peak_mb']} MB vs {heaviest['floor_peak_mb']} MB | ≤ {me['target']:.1f}x | "
-                    f"{verdict(me['ratio'], me['target'])} |")
+        rows.append(
+            f"| {me['name']} | {fmt(me['ratio'])} | peak RSS of the floor kernel | "
+            f"{heaviest['peak_mb']} MB vs {heaviest['floor_peak_mb']} MB | ≤ {me['target']:.1f}x | "
+            f"{verdict(me['ratio'], me['target'])} |"
+        )
     return "\n".join(rows)
 
 
@@ -103,8 +118,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     repeats = args.repeats or (2 if args.quick else 5)
     started = dt.datetime.now().astimezone()
-    results = {"machine": machine(), "date": started.strftime("%Y-%m-%d %H:%M %Z"), "repeats": repeats,
-               "quick": args.quick}
+    results = {
+        "machine": machine(),
+        "date": started.strftime("%Y-%m-%d %H:%M %Z"),
+        "repeats": repeats,
+        "quick": args.quick,
+    }
     print(f"nbkit benchmarks, {repeats} rounds; {results['machine']}", flush=True)
     results["startup"] = bench_startup.run(repeats)
     print("start-up", fmt(results["startup"]["ratio"]), flush=True)
@@ -116,8 +135,10 @@ def main(argv=None) -> int:
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     if args.write or not args.quick:
-        block = (f"{START}\nMachine: {results['machine']}.  \nDate: {results['date']}; {repeats} rounds per figure.\n\n"
-                 f"{text}\n{END}")
+        block = (
+            f"{START}\nMachine: {results['machine']}.  \nDate: {results['date']}; {repeats} rounds per figure.\n\n"
+            f"{text}\n{END}"
+        )
         for readme in (HERE / "README.md", HERE.parent / "README.md"):  # the results, and the project README's copy
             head, rest = readme.read_text(encoding="utf-8").split(START, 1)
             _, tail = rest.split(END, 1)

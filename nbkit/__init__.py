@@ -19,17 +19,33 @@ import importlib
 #: Public name -> the module that defines it (relative to nbkit).
 _HOMES = {
     # the interview as frames
-    "Interview": "interview", "load_corpus": "interview", "kwic": "concordance", "load_instruction_verbs": "lexicons",
+    "Interview": "interview",
+    "load_corpus": "interview",
+    "kwic": "concordance",
+    "load_instruction_verbs": "lexicons",
     # the course's interview: text plus argument layer
-    "AnnotatedInterview": "course", "load_interview": "course", "load_annotations": "course",
-    "load_claims": "course", "load_argument_links": "course", "load_actors": "course", "load_aliases": "course",
-    "load_mentions": "course", "load_treaty_articles": "course", "load_timeline": "course",
-    "load_glossary": "course", "load_marker_lexicon": "course", "load_markers": "course",
+    "AnnotatedInterview": "course",
+    "load_interview": "course",
+    "load_annotations": "course",
+    "load_claims": "course",
+    "load_argument_links": "course",
+    "load_actors": "course",
+    "load_aliases": "course",
+    "load_mentions": "course",
+    "load_treaty_articles": "course",
+    "load_timeline": "course",
+    "load_glossary": "course",
+    "load_marker_lexicon": "course",
+    "load_markers": "course",
     # charts
-    "setup": "charts.rendering", "save_chart": "charts.rendering",
+    "setup": "charts.rendering",
+    "save_chart": "charts.rendering",
     # errors
-    "NbkitError": "errors", "InterviewFormatError": "errors", "DataValidationError": "errors",
-    "QuizBankError": "errors", "ProgressStoreError": "errors",
+    "NbkitError": "errors",
+    "InterviewFormatError": "errors",
+    "DataValidationError": "errors",
+    "QuizBankError": "errors",
+    "ProgressStoreError": "errors",
 }
 _SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
 

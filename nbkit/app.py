@@ -36,8 +36,9 @@ def template_root() -> Path:
     return Path(str(data_file("jupyter")))
 
 
-def voila_command(target: str | os.PathLike, *, port: int = DEFAULT_PORT, token: str | None = None,
-                  python: str = sys.executable) -> list[str]:
+def voila_command(
+    target: str | os.PathLike, *, port: int = DEFAULT_PORT, token: str | None = None, python: str = sys.executable
+) -> list[str]:
     """The Voila command line for ``target`` (a notebook, or a folder to list its notebooks).
 
     Binds 127.0.0.1 only, opens no browser, hides every code cell (``strip_sources``) and uses
@@ -45,9 +46,20 @@ def voila_command(target: str | os.PathLike, *, port: int = DEFAULT_PORT, token:
     JupyterLab-style list fills itself from the browser and, on a loaded machine, was once seen
     empty after a minute (CI run of 2026-11-26). ``token``: None makes Voila generate one and print the URL with it;
     a string sets it (tests)."""
-    cmd = [python, "-m", "voila", str(target), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--Voila.port_retries=0", f"--template={TEMPLATE}", "--strip_sources=True", "--theme=light",
-           "--classic-tree"]
+    cmd = [
+        python,
+        "-m",
+        "voila",
+        str(target),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        f"--template={TEMPLATE}",
+        "--strip_sources=True",
+        "--theme=light",
+        "--classic-tree",
+    ]
     cmd.append("--token" if token is None else f"--Voila.token={token}")
     return cmd
 

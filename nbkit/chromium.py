@@ -11,7 +11,8 @@ import os
 import shutil
 from pathlib import Path
 
-from .config import Settings, settings as current_settings
+from .config import Settings
+from .config import settings as current_settings
 
 __all__ = ["CHROMIUM_NAMES", "DEBIAN_CHROMIUM", "find_chromium"]
 

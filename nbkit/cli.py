@@ -25,8 +25,12 @@ EPILOG = "Exit codes: 0 done; 1 a problem was found or nothing was done; 2 usage
 def _args_answer_key(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["md", "html"], default="md", help="Markdown (default) or HTML")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--notebook", action="append", metavar="STEM",
-                   help="only this notebook's bank (repeatable); default: every bank")
+    p.add_argument(
+        "--notebook",
+        action="append",
+        metavar="STEM",
+        help="only this notebook's bank (repeatable); default: every bank",
+    )
 
 
 def cmd_answer_key(args: argparse.Namespace) -> int:
@@ -63,14 +67,18 @@ def _command(spec):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nbkit", description="nbkit tools for the interview course.",
-                                     epilog=EPILOG)
+    parser = argparse.ArgumentParser(prog="nbkit", description="nbkit tools for the interview course.", epilog=EPILOG)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, spec in COMMANDS.items():
         help_text, add_args, func = _command(spec)
         description = (func.__doc__ or help_text).strip()
-        p = sub.add_parser(name, help=help_text, description=description, epilog=EPILOG,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=description,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         add_args(p)
         p.set_defaults(func=func)
     return parser

@@ -30,8 +30,10 @@ def kwic(interview, word: str, window: int = 6) -> pd.DataFrame:
     ['or strategic', '']
     """
     if not isinstance(word, str) or len(word.split()) != 1:
-        raise ValueError(f"kwic looks for one word (a single token), but got {word!r}. "
-                         "Give one word, for example kwic(interview, 'strategic').")
+        raise ValueError(
+            f"kwic looks for one word (a single token), but got {word!r}. "
+            "Give one word, for example kwic(interview, 'strategic')."
+        )
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ValueError(f"window is the number of tokens shown on each side, a whole number >= 0; got {window!r}.")
     target = fold_word(word.strip())
@@ -47,9 +49,7 @@ def kwic(interview, word: str, window: int = 6) -> pd.DataFrame:
             if folded != target:
                 continue
             lo, hi = max(0, i - window), min(len(words) - 1, i + window)
-            left = source[starts[lo]:starts[i]].strip() if i > lo else ""
-            right = source[ends[i]:ends[hi]].strip() if hi > i else ""
-            rows.append((int(sentence_id), paragraph_id,
-                         left, source[starts[i]:ends[i]], right))
+            left = source[starts[lo] : starts[i]].strip() if i > lo else ""
+            right = source[ends[i] : ends[hi]].strip() if hi > i else ""
+            rows.append((int(sentence_id), paragraph_id, left, source[starts[i] : ends[i]], right))
     return frames.from_rows("kwic", rows)
-

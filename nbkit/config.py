@@ -38,22 +38,56 @@ class Variable:
 
 #: Every variable nbkit and its tests read (README "Settings" lists this table; a test keeps them in sync).
 VARIABLES: tuple[Variable, ...] = (
-    Variable("NBKIT_PROGRESS", "progress_path", "path", "learners",
-             "the progress file answers are saved to (default: progress.json in the user data folder)"),
-    Variable("NBKIT_LEARNER", "learner", "text", "learners",
-             "the learner name recorded with each answer (default: the login name)"),
-    Variable("NBKIT_INSTRUCTOR", "instructor", "flag", "teachers",
-             "1 adds a “Show answer” button to every quiz"),
-    Variable("NBKIT_RENDERER", "renderer", "text", "teachers",
-             "the chart renderer nbkit.setup() enables: jupyter, svg or png (default: chosen for the front end)"),
-    Variable("NBKIT_CHROMIUM", "chromium", "path", "teachers",
-             "the Chromium executable for PDF handouts and the browser tests (default: found on PATH)"),
-    Variable("NBKIT_E2E_REQUIRED", "e2e_required", "flag", "maintainers",
-             "1 makes the browser tests fail, not skip, when Chromium is missing (CI)"),
-    Variable("NBKIT_REQUIRE_OFFLINE", "require_offline", "flag", "maintainers",
-             "1 makes make test fail when it cannot run in a network namespace with only loopback (CI)"),
-    Variable("NBKIT_SCREENSHOTS", "screenshots", "flag", "maintainers",
-             "1 makes the browser tests write the README's screenshots to docs/img/"),
+    Variable(
+        "NBKIT_PROGRESS",
+        "progress_path",
+        "path",
+        "learners",
+        "the progress file answers are saved to (default: progress.json in the user data folder)",
+    ),
+    Variable(
+        "NBKIT_LEARNER",
+        "learner",
+        "text",
+        "learners",
+        "the learner name recorded with each answer (default: the login name)",
+    ),
+    Variable("NBKIT_INSTRUCTOR", "instructor", "flag", "teachers", "1 adds a “Show answer” button to every quiz"),
+    Variable(
+        "NBKIT_RENDERER",
+        "renderer",
+        "text",
+        "teachers",
+        "the chart renderer nbkit.setup() enables: jupyter, svg or png (default: chosen for the front end)",
+    ),
+    Variable(
+        "NBKIT_CHROMIUM",
+        "chromium",
+        "path",
+        "teachers",
+        "the Chromium executable for PDF handouts and the browser tests (default: found on PATH)",
+    ),
+    Variable(
+        "NBKIT_E2E_REQUIRED",
+        "e2e_required",
+        "flag",
+        "maintainers",
+        "1 makes the browser tests fail, not skip, when Chromium is missing (CI)",
+    ),
+    Variable(
+        "NBKIT_REQUIRE_OFFLINE",
+        "require_offline",
+        "flag",
+        "maintainers",
+        "1 makes make test fail when it cannot run in a network namespace with only loopback (CI)",
+    ),
+    Variable(
+        "NBKIT_SCREENSHOTS",
+        "screenshots",
+        "flag",
+        "maintainers",
+        "1 makes the browser tests write the README's screenshots to docs/img/",
+    ),
 )
 
 

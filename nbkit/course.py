@@ -24,9 +24,21 @@ from . import frames
 from .annotations.argument_layer import AnnotationLayer, load_annotations
 from .interview import Interview
 
-__all__ = ["AnnotatedInterview", "load_interview", "load_annotations", "load_claims", "load_argument_links",
-           "load_actors", "load_aliases", "load_mentions", "load_treaty_articles", "load_timeline", "load_glossary",
-           "load_marker_lexicon", "load_markers"]
+__all__ = [
+    "AnnotatedInterview",
+    "load_interview",
+    "load_annotations",
+    "load_claims",
+    "load_argument_links",
+    "load_actors",
+    "load_aliases",
+    "load_mentions",
+    "load_treaty_articles",
+    "load_timeline",
+    "load_glossary",
+    "load_marker_lexicon",
+    "load_markers",
+]
 
 
 def _annotation_frame(iv: AnnotatedInterview, name: str):
@@ -42,8 +54,14 @@ class AnnotatedInterview(Interview):
     :class:`nbkit.DataValidationError` for any text but the bundled one.
     """
 
-    def __init__(self, source: str, path: str | Path | None = None, question_lines: list[int] | None = None,
-                 interview_id: str | None = None, data_dir=None):
+    def __init__(
+        self,
+        source: str,
+        path: str | Path | None = None,
+        question_lines: list[int] | None = None,
+        interview_id: str | None = None,
+        data_dir=None,
+    ):
         super().__init__(source, path, question_lines, interview_id)
         self.data_dir = data_dir
 
@@ -85,7 +103,9 @@ def _loader(name: str):
         return getattr(_bundled(), name)
 
     load.__name__ = load.__qualname__ = f"load_{name}"
-    load.__doc__ = f"{frames.schema()['frames'][name]['description']} A fresh copy of ``nbkit.load_interview().{name}``."
+    load.__doc__ = (
+        f"{frames.schema()['frames'][name]['description']} A fresh copy of ``nbkit.load_interview().{name}``."
+    )
     return frames.returns(name)(load)
 
 

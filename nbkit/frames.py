@@ -22,8 +22,20 @@ import pandas as pd
 
 from .resources import data_file
 
-__all__ = ["SCHEMA_FILE", "schema", "frame_names", "columns", "categories", "cast", "from_rows", "column_table", "describe",
-           "frame_property", "returns", "markdown"]
+__all__ = [
+    "SCHEMA_FILE",
+    "schema",
+    "frame_names",
+    "columns",
+    "categories",
+    "cast",
+    "from_rows",
+    "column_table",
+    "describe",
+    "frame_property",
+    "returns",
+    "markdown",
+]
 
 SCHEMA_FILE = "frames.yaml"
 _CORPUS = "corpus_columns"
@@ -142,8 +154,15 @@ def _column_rows(specs: dict[str, dict]) -> list[dict[str, str]]:
         kind = spec["dtype"]
         if kind == "category" and spec.get("ordered", False):
             kind = "ordered category"
-        rows.append({"column": col, "type": kind, "levels": "; ".join(spec.get("categories", [])),
-                     "nullable": "yes" if spec.get("nullable", False) else "no", "meaning": spec["meaning"]})
+        rows.append(
+            {
+                "column": col,
+                "type": kind,
+                "levels": "; ".join(spec.get("categories", [])),
+                "nullable": "yes" if spec.get("nullable", False) else "no",
+                "meaning": spec["meaning"],
+            }
+        )
     return rows
 
 
@@ -175,24 +194,39 @@ def frame_property(name: str, get: Callable) -> Any:
 
 def returns(name: str):
     """Decorator: append the columns and source of frame ``name`` to the function's docstring."""
+
     def document(func):
         func.__doc__ = (func.__doc__ or "").rstrip() + "\n\n" + describe(name).split("\n", 2)[2]
         return func
+
     return document
 
 
 def markdown() -> str:
     """``docs/frames.md``: one section per frame with a table of its columns."""
-    out = ["# Frames", "",
-           f"Generated from `nbkit/data/{SCHEMA_FILE}` by `nbkit.frames.markdown()`: do not edit by hand.",
-           "After changing the schema run `python -m nbkit.frames > docs/frames.md` (a test checks the two agree).",
-           "Frames of `nbkit.load_corpus` start with the column "
-           + "; ".join(f"`{r['column']}` ({r['type']}: {r['meaning']})" for r in _column_rows(schema()[_CORPUS])) + "."]
+    out = [
+        "# Frames",
+        "",
+        f"Generated from `nbkit/data/{SCHEMA_FILE}` by `nbkit.frames.markdown()`: do not edit by hand.",
+        "After changing the schema run `python -m nbkit.frames > docs/frames.md` (a test checks the two agree).",
+        "Frames of `nbkit.load_corpus` start with the column "
+        + "; ".join(f"`{r['column']}` ({r['type']}: {r['meaning']})" for r in _column_rows(schema()[_CORPUS]))
+        + ".",
+    ]
     for name in frame_names():
         frame = _frame(name)
-        out += ["", f"## {name}", "", f"{frame['description']} Source: {frame['source']}.", "",
-                "| column | type | meaning |", "|---|---|---|"]
-        out += [f"| `{r['column']}` | {_type_text(r)} | {r['meaning']} |".replace("\n", " ") for r in column_table(name)]
+        out += [
+            "",
+            f"## {name}",
+            "",
+            f"{frame['description']} Source: {frame['source']}.",
+            "",
+            "| column | type | meaning |",
+            "|---|---|---|",
+        ]
+        out += [
+            f"| `{r['column']}` | {_type_text(r)} | {r['meaning']} |".replace("\n", " ") for r in column_table(name)
+        ]
     return "\n".join(out) + "\n"
 
 

@@ -35,7 +35,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(row["word"] for row in read_csv_rows("stopwords.csv"))
 
 
-def _text_frame(iv: "Interview", name: str) -> pd.DataFrame:
+def _text_frame(iv: Interview, name: str) -> pd.DataFrame:
     return iv._frames[name].copy()
 
 
@@ -50,8 +50,13 @@ class Interview:
     :class:`nbkit.course.AnnotatedInterview`, which :func:`nbkit.load_interview` returns.
     """
 
-    def __init__(self, source: str, path: str | Path | None = None, question_lines: list[int] | None = None,
-                 interview_id: str | None = None):
+    def __init__(
+        self,
+        source: str,
+        path: str | Path | None = None,
+        question_lines: list[int] | None = None,
+        interview_id: str | None = None,
+    ):
         self.source = source
         self.path = Path(path) if path is not None else None
         self.interview_id = interview_id or (self.path.stem if self.path else "interview")
@@ -68,8 +73,10 @@ class Interview:
 
     def __repr__(self) -> str:
         m = self._frames["meta"].iloc[0]
-        return (f"<Interview {self.interview_id!r}: {m['interviewee']} with {m['interviewer']}, "
-                f"{len(self._frames['questions'])} questions, {len(self._frames['paragraphs'])} paragraphs>")
+        return (
+            f"<Interview {self.interview_id!r}: {m['interviewee']} with {m['interviewer']}, "
+            f"{len(self._frames['questions'])} questions, {len(self._frames['paragraphs'])} paragraphs>"
+        )
 
     def to_text(self) -> str:
         """The source text exactly as read: ``to_text().encode('utf-8')`` equals the file's bytes."""
@@ -92,7 +99,9 @@ def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
         affiliation = re.sub(r"^(?:an?|the)\s+", "", interviewee.group(2).strip())
     return {
         "outlet": "The Diplomat" if "Diplomat" in intro else None,
-        "series": series.group(1) if series else ("The Trans-Pacific View Insight Series" if "Trans-Pacific View" in intro else None),
+        "series": series.group(1)
+        if series
+        else ("The Trans-Pacific View Insight Series" if "Trans-Pacific View" in intro else None),
         "series_number": int(number.group(1)) if number else None,
         "interviewer": interviewer.group(1) if interviewer else None,
         "interviewee": interviewee.group(1).strip() if interviewee else None,
@@ -110,11 +119,20 @@ def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
 def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
     """The rows of every frame of ``iv`` as plain lists, one list per column."""
     stop = _stopwords()
-    cols = {name: {c: [] for c in frames.columns(name)} for name in ("paragraphs", "questions", "sentences", "tokens")}
+    cols: dict[str, dict[str, list]] = {
+        name: {c: [] for c in frames.columns(name)} for name in ("paragraphs", "questions", "sentences", "tokens")
+    }
     par, sen, tok, que = cols["paragraphs"], cols["sentences"], cols["tokens"], cols["questions"]
     t_sid, t_pid, t_qid, t_token, t_word, t_start, t_end, t_stop = (
-        tok["sentence_id"], tok["paragraph_id"], tok["question_id"], tok["token"], tok["word"],
-        tok["start"], tok["end"], tok["is_stopword"])
+        tok["sentence_id"],
+        tok["paragraph_id"],
+        tok["question_id"],
+        tok["token"],
+        tok["word"],
+        tok["start"],
+        tok["end"],
+        tok["is_stopword"],
+    )
     answers: dict[int, list[int]] = {}
     position = 0
     for item in iv._lines:
@@ -127,8 +145,7 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
         for s_start, s_end in spans:
             sid = len(sen["sentence_id"]) + 1
             sentence = text[s_start:s_end]
-            for col, value in zip(sen,
-                                  (sid, ln.line, qid, role, sentence, base + s_start, base + s_end)):
+            for col, value in zip(sen, (sid, ln.line, qid, role, sentence, base + s_start, base + s_end)):
                 sen[col].append(value)
             offset = base + s_start
             spans_t = split_tokens(sentence)
@@ -144,17 +161,20 @@ def _collect_columns(iv: Interview) -> dict[str, dict[str, list]]:
             t_end.extend([offset + t_b for _, t_b in spans_t])
             t_stop.extend([word in stop for word in words])
             n_words += n
-        for col, value in zip(par,
-                              (ln.line, role, qid, position if role == "answer" else None, text, ln.start, ln.end,
-                               n_words, len(spans))):
+        for col, value in zip(
+            par,
+            (ln.line, role, qid, position if role == "answer" else None, text, ln.start, ln.end, n_words, len(spans)),
+        ):
             par[col].append(value)
         if role == "question":
+            assert qid is not None  # classify_lines numbers every question
             answers[qid] = [0, 0]
             que["question_id"].append(qid)
             que["paragraph_id"].append(ln.line)
             que["text"].append(text)
             que["instruction"].append(item.instruction)
         elif role == "answer":
+            assert qid is not None  # and every answer belongs to one
             answers[qid][0] += 1
             answers[qid][1] += n_words
     tok["token_id"].extend(range(1, len(t_sid) + 1))
@@ -210,8 +230,12 @@ def load_corpus(paths, question_lines: dict | None = None) -> dict[str, pd.DataF
     for p in paths:
         p = Path(p)
         if p.stem in seen:
-            raise InterviewFormatError(p, None, f"another interview in the corpus has the id {p.stem!r} (ids are file "
-                                       "names without extension). Rename one of the files.")
+            raise InterviewFormatError(
+                p,
+                None,
+                f"another interview in the corpus has the id {p.stem!r} (ids are file "
+                "names without extension). Rename one of the files.",
+            )
         seen.add(p.stem)
         iv = load_interview(p, (question_lines or {}).get(p.stem))
         for name in names:

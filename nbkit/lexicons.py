@@ -22,4 +22,3 @@ def load_instruction_verbs() -> pd.DataFrame:
     """
     rows = read_csv_rows("instruction_verbs.csv")
     return frames.from_rows("instruction_verbs", rows)
-

@@ -42,8 +42,11 @@ def paragraph_texts(paragraphs) -> dict[int, str]:
 def paragraph_text(paragraph_id: int, texts: Mapping[int, str]) -> str:
     """The text of paragraph ``paragraph_id``; :class:`QuoteError` (field "paragraph_id") if there is none."""
     if paragraph_id not in texts:
-        raise QuoteError("paragraph_id", f"there is no paragraph {paragraph_id}; the interview has paragraphs "
-                                         f"1 to {max(texts)}. Use the line number of the paragraph.")
+        raise QuoteError(
+            "paragraph_id",
+            f"there is no paragraph {paragraph_id}; the interview has paragraphs "
+            f"1 to {max(texts)}. Use the line number of the paragraph.",
+        )
     return texts[paragraph_id]
 
 
@@ -57,6 +60,7 @@ def anchor(quote: str, paragraph_id: int, texts: Mapping[int, str]) -> int:
     if pos < 0:
         elsewhere = next((pid for pid, text in texts.items() if quote in text), None)
         hint = _COPY_HINT if elsewhere is None else f" It occurs in paragraph {elsewhere}: correct paragraph_id."
-        raise QuoteError("quote", f"the quote {shorten(quote, 61)!r} is not in paragraph {paragraph_id} "
-                                  f"word for word.{hint}")
+        raise QuoteError(
+            "quote", f"the quote {shorten(quote, 61)!r} is not in paragraph {paragraph_id} word for word.{hint}"
+        )
     return pos

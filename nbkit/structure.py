@@ -56,11 +56,11 @@ def question_instruction(text: str, spans=None) -> str | None:
     spans = split_sentences(text) if spans is None else spans
     if not spans:
         return None
-    first = text[spans[0][0]:spans[0][1]]
+    first = text[spans[0][0] : spans[0][1]]
     if len(spans) == 1 and first.endswith("?"):
         return "?"
     if len(spans) == 2 and first.endswith("?"):
-        tail = text[spans[1][0]:spans[1][1]]
+        tail = text[spans[1][0] : spans[1][1]]
         if _TRAILING_INSTRUCTION.match(tail):
             return _verb_at_start(tail, 0) or tail.rstrip(".!").strip()
         return None
@@ -74,7 +74,7 @@ def _verb_at_start(sentence: str, min_words_after: int = 2) -> str | None:
     lowered = sentence.lower()
     for verb in instruction_verbs():
         if lowered.startswith(verb.lower()) and (len(sentence) == len(verb) or not sentence[len(verb)].isalnum()):
-            return verb if len(sentence[len(verb):].split()) >= min_words_after else None
+            return verb if len(sentence[len(verb) :].split()) >= min_words_after else None
     return None
 
 
@@ -86,38 +86,51 @@ def classify_lines(
     ``question_lines`` (1-based source line numbers) overrides question detection.
     """
     if not lines:
-        raise InterviewFormatError(path, 1, "the file has no text. Expected an introduction, then questions and answers.")
+        raise InterviewFormatError(
+            path, 1, "the file has no text. Expected an introduction, then questions and answers."
+        )
     spans = [tuple(split_sentences(ln.text)) for ln in lines]
     instructions = [question_instruction(ln.text, sp) for ln, sp in zip(lines, spans)]
     if question_lines is not None:
         known = {ln.line for ln in lines}
         for number in question_lines:
             if number not in known:
-                raise InterviewFormatError(path, number, f"question_lines names line {number}, but that line is blank or past the end of the file.")
+                raise InterviewFormatError(
+                    path,
+                    number,
+                    f"question_lines names line {number}, but that line is blank or past the end of the file.",
+                )
         is_question = [ln.line in set(question_lines) for ln in lines]
     else:
         is_question = [False] + [instruction is not None for instruction in instructions[1:]]
 
     intro = lines[0]
     if question_lines is not None and intro.line in set(question_lines):
-        raise InterviewFormatError(path, intro.line, "the first paragraph must be the introduction, not a question. Remove it from question_lines.")
+        raise InterviewFormatError(
+            path,
+            intro.line,
+            "the first paragraph must be the introduction, not a question. Remove it from question_lines.",
+        )
     if question_lines is None and instructions[0] is not None:
         raise InterviewFormatError(
-            path, intro.line,
+            path,
+            intro.line,
             f"expected the interviewer's introduction on the first line, but found a question: {shorten(intro.text)!r}. "
-            "Put the introduction (\"… author Mercy Kuo regularly engages …\") first.",
+            'Put the introduction ("… author Mercy Kuo regularly engages …") first.',
         )
     if not _INTRO_HINT.search(intro.text):
         later = next((ln for ln in lines[1:] if _INTRO_HINT.search(ln.text)), None)
         if later is not None:
             raise InterviewFormatError(
-                path, intro.line,
+                path,
+                intro.line,
                 f"found text before the introduction (the introduction is on line {later.line}). "
                 "Delete the lines above the introduction so that it comes first.",
             )
     if not any(is_question):
         raise InterviewFormatError(
-            path, lines[1].line if len(lines) > 1 else intro.line,
+            path,
+            lines[1].line if len(lines) > 1 else intro.line,
             "no question line found. A question is one sentence ending in '?' or starting with an instruction "
             "verb such as 'Explain' or 'Examine'. If the questions are written differently, pass "
             "question_lines=[...] with their line numbers.",
@@ -125,14 +138,16 @@ def classify_lines(
     first_q = is_question.index(True)
     if first_q > 1:
         raise InterviewFormatError(
-            path, lines[1].line,
+            path,
+            lines[1].line,
             f"line {lines[1].line} comes after the introduction but before the first question (line {lines[first_q].line}). "
             "If it is a question, pass question_lines=[...]; otherwise join it to the introduction.",
         )
     for i, flag in enumerate(is_question):
         if flag and (i + 1 == len(lines) or is_question[i + 1]):
             raise InterviewFormatError(
-                path, lines[i].line,
+                path,
+                lines[i].line,
                 f"the question {shorten(lines[i].text)!r} has no answer after it. Every question needs at least one "
                 "answer paragraph on the following lines. If the next line is not really a question, pass question_lines=[...].",
             )

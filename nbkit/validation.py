@@ -27,13 +27,23 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .resources import data_file
 
-__all__ = ["Finding", "read_text", "parse_yaml", "parse_csv", "load_schema", "validator", "findings", "explain",
-           "check", "dotted"]
+__all__ = [
+    "Finding",
+    "read_text",
+    "parse_yaml",
+    "parse_csv",
+    "load_schema",
+    "validator",
+    "findings",
+    "explain",
+    "check",
+    "dotted",
+]
 
 ErrorType = Callable[..., Exception]  # called as error(path, place, field, reason)
 
@@ -59,6 +69,7 @@ def dotted(path) -> str | None:
 
 # -- reading ----------------------------------------------------------------------------------
 
+
 def read_text(source, error: ErrorType, missing: str = "the file is missing.") -> str:
     """The UTF-8 text of ``source`` (a path or an importlib Traversable), a byte-order mark removed.
 
@@ -70,8 +81,9 @@ def read_text(source, error: ErrorType, missing: str = "the file is missing.") -
     except FileNotFoundError:
         raise error(path, None, None, missing) from None
     except UnicodeDecodeError as exc:
-        raise error(path, None, None, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}). "
-                                      "Save it again as UTF-8.") from None
+        raise error(
+            path, None, None, f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}). Save it again as UTF-8."
+        ) from None
 
 
 def parse_yaml(text: str, path: str, error: ErrorType) -> Any:
@@ -83,8 +95,13 @@ def parse_yaml(text: str, path: str, error: ErrorType) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        raise error(path, None, None, f"the file is not valid YAML{where}: {getattr(exc, 'problem', None) or exc}. "
-                                      "Check the indentation and the quotes.") from None
+        raise error(
+            path,
+            None,
+            None,
+            f"the file is not valid YAML{where}: {getattr(exc, 'problem', None) or exc}. "
+            "Check the indentation and the quotes.",
+        ) from None
 
 
 def parse_csv(text: str, path: str, columns: list[str], error: ErrorType) -> list[dict[str, str]]:
@@ -97,25 +114,39 @@ def parse_csv(text: str, path: str, columns: list[str], error: ErrorType) -> lis
     if header != columns:
         missing = [c for c in columns if c not in header]
         extra = [c for c in header if c not in columns]
-        raise error(path, None, (missing or extra or [None])[0],
-                    f"the header must be exactly {','.join(columns)}; found {','.join(header) or 'nothing'}. "
-                    "Fix the first line of the file.")
+        raise error(
+            path,
+            None,
+            next(iter(missing or extra), None),
+            f"the header must be exactly {','.join(columns)}; found {','.join(header) or 'nothing'}. "
+            "Fix the first line of the file.",
+        )
     rows = []
     for i, row in enumerate(reader, 1):
         if None in row:
-            raise error(path, i, None, f"the row has {len(columns) + len(row[None])} values but the header has "
-                                       f"{len(columns)}. Put double quotes around text that contains a comma.")
+            raise error(
+                path,
+                i,
+                None,
+                f"the row has {len(columns) + len(row[None])} values but the header has "
+                f"{len(columns)}. Put double quotes around text that contains a comma.",
+            )
         short = [c for c in columns if row[c] is None]
         if short:
-            raise error(path, i, short[0], f"the row has no value for '{short[0]}' (too few commas). "
-                                           f"Every row needs {len(columns)} values.")
+            raise error(
+                path,
+                i,
+                short[0],
+                f"the row has no value for '{short[0]}' (too few commas). Every row needs {len(columns)} values.",
+            )
         rows.append(row)
     return rows
 
 
 # -- schemas ----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+
+@cache
 def _schema(name: str) -> dict:
     schema = json.loads(data_file(name).read_text(encoding="utf-8"))
     _fill_categories(schema)
@@ -141,7 +172,7 @@ def _fill_categories(node) -> None:
             _fill_categories(value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str):
     """A draft 2020-12 validator of the schema ``nbkit/data/<name>`` (built once)."""
     from .jsonschema_import import import_jsonschema
@@ -168,9 +199,11 @@ def explain(error) -> Finding:
     if kind == "pattern" and error.validator_value == r"\S":
         return Finding(path, f"is empty. Fill in '{dotted(path)}': every row needs one.")
     if kind == "enum":
-        return Finding(path, f"{value!r} is not a known value. Use one of: {', '.join(map(str, error.validator_value))}.")
+        return Finding(
+            path, f"{value!r} is not a known value. Use one of: {', '.join(map(str, error.validator_value))}."
+        )
     if kind == "type" and isinstance(value, bool) and error.validator_value == "string":
-        return Finding(path, f"expected text but YAML read {value!r} as a boolean. Put it in quotes, e.g. \"{value}\".")
+        return Finding(path, f'expected text but YAML read {value!r} as a boolean. Put it in quotes, e.g. "{value}".')
     if kind in ("pattern", "minimum", "maximum", "type", "format", "minLength", "maxLength"):
         expected = description or f"{kind} {error.validator_value}"
         return Finding(path, f"expected {expected}; found {value!r}. Correct the value.")
@@ -183,8 +216,9 @@ def findings(instance, name: str) -> list[Finding]:
     found = [explain(e) for e in validator(name).iter_errors(instance)]
 
     def position(f: Finding) -> tuple:
-        return tuple(order.index(p) if isinstance(p, str) and p in order else p if isinstance(p, int) else -1
-                     for p in f.path[:1]) or (-1,)
+        return tuple(
+            order.index(p) if isinstance(p, str) and p in order else p if isinstance(p, int) else -1 for p in f.path[:1]
+        ) or (-1,)
 
     return sorted(found, key=position)
 

@@ -18,16 +18,46 @@ ROOT = Path(__file__).resolve().parents[1]
 ANSWER_PARAGRAPHS = [3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21]
 
 COLUMNS = {
-    "claims": ["claim_id", "paragraph_id", "question_id", "quote", "start", "end", "summary", "kind", "voice",
-               "stance", "actors", "certainty"],
+    "claims": [
+        "claim_id",
+        "paragraph_id",
+        "question_id",
+        "quote",
+        "start",
+        "end",
+        "summary",
+        "kind",
+        "voice",
+        "stance",
+        "actors",
+        "certainty",
+    ],
     "argument_links": ["from_claim", "to_claim", "relation"],
     "actors": ["actor", "kind", "description"],
     "aliases": ["alias", "actor", "kind"],
     "mentions": ["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"],
-    "treaty_articles": ["article", "paragraph_id", "quote", "start", "end", "interview_reading", "treaty_says",
-                        "treaty_source", "note"],
-    "timeline": ["event_id", "date", "date_label", "precision", "event", "paragraph_id", "source",
-                 "after_interview", "quote"],
+    "treaty_articles": [
+        "article",
+        "paragraph_id",
+        "quote",
+        "start",
+        "end",
+        "interview_reading",
+        "treaty_says",
+        "treaty_source",
+        "note",
+    ],
+    "timeline": [
+        "event_id",
+        "date",
+        "date_label",
+        "precision",
+        "event",
+        "paragraph_id",
+        "source",
+        "after_interview",
+        "quote",
+    ],
     "glossary": ["term", "definition", "first_paragraph_id"],
     "marker_lexicon": ["marker", "kind", "strength"],
     "markers": ["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"],
@@ -43,8 +73,12 @@ CATEGORIES = {
     ("marker_lexicon", "kind"): ["hedge", "booster"],
     ("markers", "kind"): ["hedge", "booster"],
 }
-NULLABLE = {("timeline", "paragraph_id"), ("glossary", "first_paragraph_id"),
-            ("mentions", "question_id"), ("markers", "question_id")}  # NA in the intro
+NULLABLE = {
+    ("timeline", "paragraph_id"),
+    ("glossary", "first_paragraph_id"),
+    ("mentions", "question_id"),
+    ("markers", "question_id"),
+}  # NA in the intro
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +87,7 @@ def iv():
 
 
 # -- every frame, every column ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", list(COLUMNS))
 def test_frame_columns_dtypes_and_nulls(iv, name):
@@ -90,7 +125,7 @@ def test_frames_are_cached_but_handed_out_as_copies(iv, name):
 
 
 def test_frames_are_built_once_per_interview(iv):
-    iv.claims
+    _ = iv.claims  # build it once
     layer = iv.annotations
     assert iv.claims.equals(layer.claims)
     assert "claims" in vars(layer) and iv.annotations is layer
@@ -118,21 +153,43 @@ def test_manifest_hash_is_the_seed_hash(iv):
 
 # -- claims -----------------------------------------------------------------------------------
 
+
 def test_claims_cover_every_answer_paragraph(iv):
     claims = iv.claims
     assert len(claims) == 54
     per_paragraph = claims.groupby("paragraph_id").size().to_dict()
     assert sorted(per_paragraph) == ANSWER_PARAGRAPHS
-    assert per_paragraph == {3: 3, 4: 4, 5: 6, 7: 3, 8: 3, 9: 5, 10: 1, 12: 3, 13: 4, 15: 5, 16: 4, 18: 4,
-                             19: 3, 20: 4, 21: 2}
+    assert per_paragraph == {
+        3: 3,
+        4: 4,
+        5: 6,
+        7: 3,
+        8: 3,
+        9: 5,
+        10: 1,
+        12: 3,
+        13: 4,
+        15: 5,
+        16: 4,
+        18: 4,
+        19: 3,
+        20: 4,
+        21: 2,
+    }
     assert claims.groupby("question_id").size().to_dict() == {1: 13, 2: 12, 3: 7, 4: 9, 5: 13}
 
 
 def test_claim_categories_counts(iv):
     claims = iv.claims
-    assert claims["kind"].value_counts().to_dict() == {"reason": 17, "evidence": 16, "prediction": 7,
-                                                       "implication": 6, "thesis": 4, "context": 3,
-                                                       "counterpoint": 1}
+    assert claims["kind"].value_counts().to_dict() == {
+        "reason": 17,
+        "evidence": 16,
+        "prediction": 7,
+        "implication": 6,
+        "thesis": 4,
+        "context": 3,
+        "counterpoint": 1,
+    }
     assert claims["voice"].value_counts().to_dict() == {"lee": 43, "reported": 6, "prevailing_view": 5}
     assert claims["stance"].value_counts().to_dict() == {"strategic": 24, "neither": 20, "transactional": 10}
 
@@ -140,7 +197,7 @@ def test_claim_categories_counts(iv):
 def test_claim_quotes_are_verbatim_spans(iv):
     paragraphs = iv.paragraphs.set_index("paragraph_id")
     for row in iv.claims.itertuples():
-        assert iv.source[row.start:row.end] == row.quote
+        assert iv.source[row.start : row.end] == row.quote
         par = paragraphs.loc[row.paragraph_id]
         assert par["start"] <= row.start and row.end <= par["end"]
         assert par["question_id"] == row.question_id
@@ -155,11 +212,20 @@ def test_claim_actors_are_known(iv):
 def test_thesis_and_prevailing_view_in_paragraph_3(iv):
     claims = iv.claims.set_index("claim_id")
     thesis = claims.loc["C03"]
-    assert (thesis["paragraph_id"], thesis["kind"], thesis["voice"], thesis["stance"]) == (3, "thesis", "lee", "strategic")
+    assert (thesis["paragraph_id"], thesis["kind"], thesis["voice"], thesis["stance"]) == (
+        3,
+        "thesis",
+        "lee",
+        "strategic",
+    )
     assert thesis["quote"].startswith("we should remain open to the possibility")
     assert thesis["certainty"] == "possibility; may"
     prevailing = claims.loc["C01"]
-    assert (prevailing["paragraph_id"], prevailing["voice"], prevailing["stance"]) == (3, "prevailing_view", "transactional")
+    assert (prevailing["paragraph_id"], prevailing["voice"], prevailing["stance"]) == (
+        3,
+        "prevailing_view",
+        "transactional",
+    )
     assert prevailing["quote"] == "the prevailing view still seems to be that the relationship is “transactional.”"
     assert prevailing["certainty"] == "seems"
 
@@ -184,8 +250,9 @@ def test_evidence_claims(iv):
     assert media["quote"].startswith("According to South Korean media reports,")
     assert (media["paragraph_id"], media["kind"], media["voice"]) == (12, "evidence", "reported")
     recognition = claims.loc["C32"]
-    assert recognition["quote"] == ("It was only one of the three countries to recognize the independence of "
-                                    "Ukraine’s breakaway regions.")
+    assert recognition["quote"] == (
+        "It was only one of the three countries to recognize the independence of Ukraine’s breakaway regions."
+    )
     assert (recognition["paragraph_id"], recognition["kind"]) == (13, "evidence")
     assert claims.loc["C26", "certainty"] == "obvious; most likely"
     assert claims.loc["C17", "certainty"] == "possibly; well documented"
@@ -202,17 +269,26 @@ def test_certainty_is_the_markers_inside_each_quote(iv):
 
 # -- argument map -----------------------------------------------------------------------------
 
+
 def test_argument_map(iv):
     links = iv.argument_links
     assert len(links) == 57
-    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5,
-                                                          "qualifies": 1}
+    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5, "qualifies": 1}
     triples = set(links.itertuples(index=False, name=None))
-    assert {("C05", "C04", "supports"), ("C06", "C04", "supports"), ("C07", "C04", "supports"),
-            ("C04", "C01", "elaborates")} <= triples
+    assert {
+        ("C05", "C04", "supports"),
+        ("C06", "C04", "supports"),
+        ("C07", "C04", "supports"),
+        ("C04", "C01", "elaborates"),
+    } <= triples
     # Paragraph 5 answers the three reasons one by one, and the prevailing view as a whole.
-    assert {("C08", "C04", "rebuts"), ("C10", "C05", "rebuts"), ("C11", "C06", "rebuts"),
-            ("C12", "C07", "rebuts"), ("C03", "C01", "rebuts")} <= triples
+    assert {
+        ("C08", "C04", "rebuts"),
+        ("C10", "C05", "rebuts"),
+        ("C11", "C06", "rebuts"),
+        ("C12", "C07", "rebuts"),
+        ("C03", "C01", "rebuts"),
+    } <= triples
     assert {("C27", "C26", "supports"), ("C32", "C31", "supports")} <= triples
     claims = set(iv.claims["claim_id"])
     assert set(links["from_claim"]) <= claims and set(links["to_claim"]) <= claims
@@ -225,11 +301,23 @@ def test_argument_map(iv):
 
 # -- mentions ---------------------------------------------------------------------------------
 
+
 def test_mention_counts_by_actor(iv):
     counts = iv.mentions["actor"].value_counts().to_dict()
-    assert counts == {"Russia": 40, "North Korea": 38, "China": 15, "United States": 9, "Ukraine": 7,
-                      "South Korea": 2, "The Diplomat": 1, "Stimson Center": 1, "38 North": 1, "Belarus": 1,
-                      "Japan": 1, "NATO": 1}
+    assert counts == {
+        "Russia": 40,
+        "North Korea": 38,
+        "China": 15,
+        "United States": 9,
+        "Ukraine": 7,
+        "South Korea": 2,
+        "The Diplomat": 1,
+        "Stimson Center": 1,
+        "38 North": 1,
+        "Belarus": 1,
+        "Japan": 1,
+        "NATO": 1,
+    }
     assert len(iv.mentions) == 117
 
 
@@ -259,116 +347,180 @@ def test_mention_offsets_and_ids(iv):
     assert (mentions["question_id"].isna() == (mentions["paragraph_id"] == 1)).all()
     sentences = iv.sentences.set_index("sentence_id")
     for m in iv.mentions.itertuples():
-        assert iv.source[m.start:m.end] == m.alias
+        assert iv.source[m.start : m.end] == m.alias
         s = sentences.loc[m.sentence_id]
         assert s["start"] <= m.start and m.end <= s["end"] and s["paragraph_id"] == m.paragraph_id
 
 
 def _mentions(text: str, aliases: pd.DataFrame) -> list[tuple[str, str]]:
-    sentences = pd.DataFrame({"sentence_id": [1], "paragraph_id": [1], "question_id": pd.array([1], "Int64"),
-                              "text": [text], "start": [0], "end": [len(text)]})
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": [1],
+            "paragraph_id": [1],
+            "question_id": pd.array([1], "Int64"),
+            "text": [text],
+            "start": [0],
+            "end": [len(text)],
+        }
+    )
     return list(find_mentions(sentences, aliases)[["alias", "actor"]].itertuples(index=False, name=None))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("the U.S.-led international rule of law", [("U.S.", "United States")]),
-    ("the broader China-U.S. strategic competition", [("China", "China"), ("U.S.", "United States")]),
-    ("waging an anti-U.S. campaign", [("U.S.", "United States")]),
-    ("Examine Pyongyang’s calculus", [("Pyongyang", "North Korea")]),
-    ("Are North Korea-Russia relations", [("North Korea", "North Korea"), ("Russia", "Russia")]),
-    ("the Pyongyang-Moscow honeymoon", [("Pyongyang", "North Korea"), ("Moscow", "Russia")]),
-    ("U.S.-South Korea-Japan trilateral", [("U.S.", "United States"), ("South Korea", "South Korea"),
-                                           ("Japan", "Japan")]),
-    ("According to South Korean media reports", [("South Korean", "South Korea")]),
-    ("to Russian-occupied territories", [("Russian", "Russia")]),
-    ("[Russian President Vladimir] Putin’s latest visit", [("[Russian President Vladimir] Putin", "Russia")]),
-    ("the Kim-Putin summit", [("Kim", "North Korea"), ("Putin", "Russia")]),
-    ("Kim Jong Un sees", [("Kim Jong Un", "North Korea")]),
-    ("the Stimson Center’s Korea Program and 38 North", [("Stimson Center", "Stimson Center"),
-                                                         ("38 North", "38 North")]),
-    ("North Korea’s attitude", [("North Korea", "North Korea")]),
-    ("Russians and Prussia, Kimchi", []),   # no match inside longer words
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the U.S.-led international rule of law", [("U.S.", "United States")]),
+        ("the broader China-U.S. strategic competition", [("China", "China"), ("U.S.", "United States")]),
+        ("waging an anti-U.S. campaign", [("U.S.", "United States")]),
+        ("Examine Pyongyang’s calculus", [("Pyongyang", "North Korea")]),
+        ("Are North Korea-Russia relations", [("North Korea", "North Korea"), ("Russia", "Russia")]),
+        ("the Pyongyang-Moscow honeymoon", [("Pyongyang", "North Korea"), ("Moscow", "Russia")]),
+        (
+            "U.S.-South Korea-Japan trilateral",
+            [("U.S.", "United States"), ("South Korea", "South Korea"), ("Japan", "Japan")],
+        ),
+        ("According to South Korean media reports", [("South Korean", "South Korea")]),
+        ("to Russian-occupied territories", [("Russian", "Russia")]),
+        ("[Russian President Vladimir] Putin’s latest visit", [("[Russian President Vladimir] Putin", "Russia")]),
+        ("the Kim-Putin summit", [("Kim", "North Korea"), ("Putin", "Russia")]),
+        ("Kim Jong Un sees", [("Kim Jong Un", "North Korea")]),
+        (
+            "the Stimson Center’s Korea Program and 38 North",
+            [("Stimson Center", "Stimson Center"), ("38 North", "38 North")],
+        ),
+        ("North Korea’s attitude", [("North Korea", "North Korea")]),
+        ("Russians and Prussia, Kimchi", []),  # no match inside longer words
+    ],
+)
 def test_mention_traps(iv, text, expected):
     assert _mentions(text, iv.aliases) == expected
 
 
 def test_longest_alias_wins_even_with_a_shorter_one_in_the_lexicon(iv):
-    aliases = pd.concat([iv.aliases, pd.DataFrame({"alias": ["Korea"], "actor": ["South Korea"],
-                                                   "kind": ["state"]})], ignore_index=True)
+    aliases = pd.concat(
+        [iv.aliases, pd.DataFrame({"alias": ["Korea"], "actor": ["South Korea"], "kind": ["state"]})], ignore_index=True
+    )
     assert _mentions("North Korea and Korea", aliases) == [("North Korea", "North Korea"), ("Korea", "South Korea")]
 
 
 # -- markers ----------------------------------------------------------------------------------
+
 
 def test_marker_counts(iv):
     markers = iv.markers
     assert len(markers) == 26
     assert markers["kind"].value_counts().to_dict() == {"hedge": 22, "booster": 4}
     assert markers["marker"].value_counts().to_dict() == {
-        "seems": 6, "may": 4, "possibly": 3, "appears": 2, "possibility": 1, "unlikely": 1, "well documented": 1,
-        "almost certainly": 1, "obvious": 1, "most likely": 1, "clearly": 1, "indicate": 1, "suggest": 1,
-        "likely": 1, "could": 1}
+        "seems": 6,
+        "may": 4,
+        "possibly": 3,
+        "appears": 2,
+        "possibility": 1,
+        "unlikely": 1,
+        "well documented": 1,
+        "almost certainly": 1,
+        "obvious": 1,
+        "most likely": 1,
+        "clearly": 1,
+        "indicate": 1,
+        "suggest": 1,
+        "likely": 1,
+        "could": 1,
+    }
     assert markers.groupby("question_id").size().to_dict() == {1: 8, 2: 6, 3: 2, 4: 4, 5: 6}
     assert len(iv.marker_lexicon) == 34
 
 
 def test_marker_offsets(iv):
     for m in iv.markers.itertuples():
-        assert iv.source[m.start:m.end].lower() == m.marker
+        assert iv.source[m.start : m.end].lower() == m.marker
 
 
 def _markers(text: str, lexicon: pd.DataFrame) -> list[str]:
-    sentences = pd.DataFrame({"sentence_id": [1], "paragraph_id": [1], "question_id": pd.array([pd.NA], "Int64"),
-                              "text": [text], "start": [0], "end": [len(text)]})
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": [1],
+            "paragraph_id": [1],
+            "question_id": pd.array([pd.NA], "Int64"),
+            "text": [text],
+            "start": [0],
+            "end": [len(text)],
+        }
+    )
     return find_markers(sentences, lexicon)["marker"].tolist()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("continued supplies of munitions and most likely personnel", ["most likely"]),
-    ("and almost certainly seeing an opportunity", ["almost certainly"]),
-    ("the treaty likely was a response", ["likely"]),
-    ("it seems unlikely that Russia will return", ["seems", "unlikely"]),
-    ("May they? It MAY. Maybe.", ["may", "may", "maybe"]),
-    ("have been well\ndocumented", ["well documented"]),
-    ("Russia would benefit; we should remain open", []),
-    ("a mayor", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("continued supplies of munitions and most likely personnel", ["most likely"]),
+        ("and almost certainly seeing an opportunity", ["almost certainly"]),
+        ("the treaty likely was a response", ["likely"]),
+        ("it seems unlikely that Russia will return", ["seems", "unlikely"]),
+        ("May they? It MAY. Maybe.", ["may", "may", "maybe"]),
+        ("have been well\ndocumented", ["well documented"]),
+        ("Russia would benefit; we should remain open", []),
+        ("a mayor", []),
+    ],
+)
 def test_marker_traps(iv, text, expected):
     assert _markers(text, iv.marker_lexicon) == expected
 
 
 # -- treaty, timeline, glossary ---------------------------------------------------------------
 
+
 def test_treaty_articles(iv):
     treaty = iv.treaty_articles
     assert treaty["article"].tolist() == [3, 4, 8]
     assert set(treaty["paragraph_id"]) == {18}
     for row in treaty.itertuples():
-        assert iv.source[row.start:row.end] == row.quote
+        assert iv.source[row.start : row.end] == row.quote
         assert f"(Article {row.article})" in row.quote
-    assert treaty["treaty_source"].tolist() == ["https://www3.nhk.or.jp/nhkworld/en/news/20240620_09",
-                                                "https://m.koreaherald.com/view.php?ud=20240620050298",
-                                                "https://www3.nhk.or.jp/nhkworld/en/news/20240620_09"]
+    assert treaty["treaty_source"].tolist() == [
+        "https://www3.nhk.or.jp/nhkworld/en/news/20240620_09",
+        "https://m.koreaherald.com/view.php?ud=20240620050298",
+        "https://www3.nhk.or.jp/nhkworld/en/news/20240620_09",
+    ]
     notes = treaty.set_index("article")["note"]
     assert "interpretation" in notes[3] and "TASS" in notes[3] and "Article 4" in notes[3]
     assert "could not be checked" in notes[8]
-    assert treaty.set_index("article").loc[4, "quote"] == "provide “miliary and other assistance” to North Korea (Article 4)"
+    assert (
+        treaty.set_index("article").loc[4, "quote"]
+        == "provide “miliary and other assistance” to North Korea (Article 4)"
+    )
 
 
 def test_timeline(iv):
     tl = iv.timeline.set_index("event_id")
     assert len(tl) == 14
     dates = {e: d.strftime("%Y-%m-%d") for e, d in tl["date"].items()}
-    assert dates == {"E01": "2022-02-21", "E02": "2022-02-24", "E03": "2022-06-29", "E04": "2022-07-13",
-                     "E05": "2023-08-18", "E06": "2023-09-01", "E07": "2023-09-13", "E08": "2024-01-01",
-                     "E09": "2024-06-19", "E10": "2024-06-20", "E11": "2024-08-01", "E12": "2024-11-09",
-                     "E13": "2024-11-11", "E14": "2024-12-04"}
+    assert dates == {
+        "E01": "2022-02-21",
+        "E02": "2022-02-24",
+        "E03": "2022-06-29",
+        "E04": "2022-07-13",
+        "E05": "2023-08-18",
+        "E06": "2023-09-01",
+        "E07": "2023-09-13",
+        "E08": "2024-01-01",
+        "E09": "2024-06-19",
+        "E10": "2024-06-20",
+        "E11": "2024-08-01",
+        "E12": "2024-11-09",
+        "E13": "2024-11-11",
+        "E14": "2024-12-04",
+    }
     assert tl.index[tl["after_interview"]].tolist() == ["E12", "E13", "E14"]
     assert tl["precision"].value_counts().to_dict() == {"day": 11, "month": 1, "season": 1, "year": 1}
     fall = tl.loc["E06"]
     assert (fall["date_label"], fall["precision"], fall["paragraph_id"], fall["source"], fall["quote"]) == (
-        "fall 2023", "season", 16, "interview, paragraph 16", "since the fall of 2023")
+        "fall 2023",
+        "season",
+        16,
+        "interview, paragraph 16",
+        "since the fall of 2023",
+    )
     summit = tl.loc["E07"]
     assert (summit["paragraph_id"], summit["quote"]) == (15, "since the Kim-Putin summit in September 2023")
     assert tl.loc["E11", "date_label"] == "August 2024" and tl.loc["E11", "precision"] == "month"
@@ -385,7 +537,7 @@ def test_glossary_first_use(iv):
     first = iv.glossary.set_index("term")["first_paragraph_id"]
     assert len(first) == 29
     assert first["transactional relationship"] == 2
-    assert first["strategic relationship"] == 2   # not paragraph 1's "strategic thinkers"
+    assert first["strategic relationship"] == 2  # not paragraph 1's "strategic thinkers"
     assert first["Cold War playbook"] == 4
     assert first["denuclearization"] == 5
     assert first["sanctions"] == 8
@@ -401,6 +553,7 @@ def test_glossary_first_use(iv):
 
 # -- any interview ----------------------------------------------------------------------------
 
+
 def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
     other = AnnotatedInterview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
     assert len(other.mentions) == 117 and len(other.markers) == 26
@@ -411,8 +564,14 @@ def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
         err = info.value
         assert Path(err.path).name == "manifest.yaml" and err.row is None and err.field == "sha256"
         assert f"'{name}'" in str(err) and "'edited'" in str(err) and "mentions" in str(err)
-    assert sorted(nbkit.load_annotations(other)) == ["actors", "aliases", "glossary", "marker_lexicon",
-                                                     "markers", "mentions"]
+    assert sorted(nbkit.load_annotations(other)) == [
+        "actors",
+        "aliases",
+        "glossary",
+        "marker_lexicon",
+        "markers",
+        "mentions",
+    ]
 
 
 def test_load_annotations_returns_every_frame(iv):

@@ -5,8 +5,10 @@ import pytest
 import nbkit
 from nbkit.synthetic import synthetic_interview
 
-INTRO = ("The Diplomat author Mercy Kuo regularly engages subject-matter experts. "
-         "This conversation with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”")
+INTRO = (
+    "The Diplomat author Mercy Kuo regularly engages subject-matter experts. "
+    "This conversation with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”"
+)
 
 
 def load_bytes(tmp_path, data: bytes, **kwargs):
@@ -93,8 +95,9 @@ def test_question_lines_must_name_real_lines(tmp_path):
     assert err.line == 9
 
 
-@pytest.mark.parametrize("opening", ["The Diplomat author Mercy Kuo", "Diplomat author Mercy Kuo",
-                                     "Trans-Pacific View author Mercy Kuo"])
+@pytest.mark.parametrize(
+    "opening", ["The Diplomat author Mercy Kuo", "Diplomat author Mercy Kuo", "Trans-Pacific View author Mercy Kuo"]
+)
 def test_intro_openings_of_the_series(tmp_path, opening):
     text = INTRO.replace("The Diplomat author Mercy Kuo", opening) + "\nWhy now?\nBecause."
     iv = load_bytes(tmp_path, text.encode())
@@ -103,8 +106,10 @@ def test_intro_openings_of_the_series(tmp_path, opening):
 
 
 def test_series_clause_missing(tmp_path):
-    intro = ("Diplomat author Mercy Kuo regularly engages subject-matter experts. "
-             "This conversation with Jo Park, a fellow at the Example Institute.")
+    intro = (
+        "Diplomat author Mercy Kuo regularly engages subject-matter experts. "
+        "This conversation with Jo Park, a fellow at the Example Institute."
+    )
     iv = load_bytes(tmp_path, (intro + "\nWhy now?\nBecause.").encode())
     m = iv.meta.iloc[0]
     assert m["series_number"] is None or str(m["series_number"]) == "<NA>"
@@ -113,12 +118,18 @@ def test_series_clause_missing(tmp_path):
 
 
 def test_question_forms(tmp_path):
-    lines = [INTRO,
-             "Briefly explain the summit’s outcome.", "It was modest.",
-             "Identify the main actors.", "Yes.",
-             "What changed in 2023? Discuss.", "The question is what changed in 2023.", "Trade did.",
-             "Describe the U.S. response.", "Explain.",
-             ]
+    lines = [
+        INTRO,
+        "Briefly explain the summit’s outcome.",
+        "It was modest.",
+        "Identify the main actors.",
+        "Yes.",
+        "What changed in 2023? Discuss.",
+        "The question is what changed in 2023.",
+        "Trade did.",
+        "Describe the U.S. response.",
+        "Explain.",
+    ]
     iv = load_bytes(tmp_path, "\n".join(lines).encode())
     assert iv.questions["paragraph_id"].tolist() == [2, 4, 6, 9]
     assert iv.questions["instruction"].tolist() == ["Briefly explain", "Identify", "Discuss", "Describe"]

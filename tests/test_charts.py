@@ -15,8 +15,8 @@ import pytest
 
 import nbkit
 from nbkit import charts
-from nbkit.charts.text_charts import circle_layout, co_mentions
 from nbkit.charts.rendering import chart_to_svg
+from nbkit.charts.text_charts import circle_layout, co_mentions
 from nbkit.errors import DataValidationError
 
 alt = pytest.importorskip("altair")
@@ -25,39 +25,60 @@ IV = nbkit.load_interview()
 
 # ---------------------------------------------------------------- fixtures (contract columns, seed text)
 
-ALIASES = {"North Korea": "North Korea", "Pyongyang": "North Korea", "Russia": "Russia", "Moscow": "Russia",
-           "China": "China", "Beijing": "China", "Washington": "United States", "U.S.": "United States"}
-LEXICON = {"seems": ("hedge", 2), "possibly": ("hedge", 1), "likely": ("hedge", 3), "may": ("hedge", 2),
-           "clearly": ("booster", 5), "certainly": ("booster", 5)}
+ALIASES = {
+    "North Korea": "North Korea",
+    "Pyongyang": "North Korea",
+    "Russia": "Russia",
+    "Moscow": "Russia",
+    "China": "China",
+    "Beijing": "China",
+    "Washington": "United States",
+    "U.S.": "United States",
+}
+LEXICON = {
+    "seems": ("hedge", 2),
+    "possibly": ("hedge", 1),
+    "likely": ("hedge", 3),
+    "may": ("hedge", 2),
+    "clearly": ("booster", 5),
+    "certainly": ("booster", 5),
+}
 
 
 def _scan(words: dict) -> list[tuple]:
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                         + r")(?![\w])")
+    pattern = re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
+    )
     hits = []
     for s in IV.sentences.itertuples():
         for m in pattern.finditer(s.text):
-            hits.append((s.sentence_id, s.paragraph_id, s.question_id, m.group(1), s.start + m.start(),
-                         s.start + m.end()))
+            hits.append(
+                (s.sentence_id, s.paragraph_id, s.question_id, m.group(1), s.start + m.start(), s.start + m.end())
+            )
     return hits
 
 
 @pytest.fixture(scope="module")
 def mentions():
-    rows = [(i + 1, sid, pid, qid, ALIASES[alias], alias, start, end)
-            for i, (sid, pid, qid, alias, start, end) in enumerate(_scan(ALIASES))]
-    frame = pd.DataFrame(rows, columns=["mention_id", "sentence_id", "paragraph_id", "question_id", "actor",
-                                        "alias", "start", "end"])
+    rows = [
+        (i + 1, sid, pid, qid, ALIASES[alias], alias, start, end)
+        for i, (sid, pid, qid, alias, start, end) in enumerate(_scan(ALIASES))
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"]
+    )
     frame["question_id"] = frame["question_id"].astype("Int64")
     return frame
 
 
 @pytest.fixture(scope="module")
 def markers():
-    rows = [(sid, pid, qid, m, LEXICON[m][0], LEXICON[m][1], start, end)
-            for sid, pid, qid, m, start, end in _scan(LEXICON)]
-    frame = pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength",
-                                        "start", "end"])
+    rows = [
+        (sid, pid, qid, m, LEXICON[m][0], LEXICON[m][1], start, end) for sid, pid, qid, m, start, end in _scan(LEXICON)
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"]
+    )
     frame["kind"] = frame["kind"].astype(pd.CategoricalDtype(["hedge", "booster"]))
     return frame
 
@@ -79,13 +100,43 @@ def claims():
     rows = []
     for cid, sid, kind, voice, stance, summary in CLAIM_ROWS:
         s = sentences.loc[sid]
-        assert IV.source[s.start:s.end] == s.text
-        rows.append((cid, int(s.paragraph_id), int(s.question_id), s.text, int(s.start), int(s.end), summary,
-                     kind, voice, stance, "North Korea; Russia", ""))
-    frame = pd.DataFrame(rows, columns=["claim_id", "paragraph_id", "question_id", "quote", "start", "end", "summary",
-                                        "kind", "voice", "stance", "actors", "certainty"])
-    frame["kind"] = frame["kind"].astype(pd.CategoricalDtype(
-        ["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"]))
+        assert IV.source[s.start : s.end] == s.text
+        rows.append(
+            (
+                cid,
+                int(s.paragraph_id),
+                int(s.question_id),
+                s.text,
+                int(s.start),
+                int(s.end),
+                summary,
+                kind,
+                voice,
+                stance,
+                "North Korea; Russia",
+                "",
+            )
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "claim_id",
+            "paragraph_id",
+            "question_id",
+            "quote",
+            "start",
+            "end",
+            "summary",
+            "kind",
+            "voice",
+            "stance",
+            "actors",
+            "certainty",
+        ],
+    )
+    frame["kind"] = frame["kind"].astype(
+        pd.CategoricalDtype(["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"])
+    )
     frame["voice"] = frame["voice"].astype(pd.CategoricalDtype(["lee", "prevailing_view", "reported"]))
     frame["stance"] = frame["stance"].astype(pd.CategoricalDtype(["transactional", "strategic", "neither"]))
     frame.loc[frame["claim_id"] == "C05", "actors"] = "North Korea; Russia; China"
@@ -94,31 +145,93 @@ def claims():
 
 @pytest.fixture(scope="module")
 def links():
-    frame = pd.DataFrame([("C02", "C01", "rebuts"), ("C03", "C01", "supports"), ("C04", "C02", "supports"),
-                          ("C05", "C02", "elaborates"), ("C06", "C05", "qualifies")],
-                         columns=["from_claim", "to_claim", "relation"])
-    frame["relation"] = frame["relation"].astype(pd.CategoricalDtype(["supports", "rebuts", "qualifies",
-                                                                      "elaborates"]))
+    frame = pd.DataFrame(
+        [
+            ("C02", "C01", "rebuts"),
+            ("C03", "C01", "supports"),
+            ("C04", "C02", "supports"),
+            ("C05", "C02", "elaborates"),
+            ("C06", "C05", "qualifies"),
+        ],
+        columns=["from_claim", "to_claim", "relation"],
+    )
+    frame["relation"] = frame["relation"].astype(pd.CategoricalDtype(["supports", "rebuts", "qualifies", "elaborates"]))
     return frame
 
 
 @pytest.fixture(scope="module")
 def events():
     rows = [
-        ("E01", "2023-08-18", "18 August 2023", "day", "Camp David summit (United States, Japan, South Korea)", None,
-         "https://kr.usembassy.gov/2023-trilateral-leaders-summit/", False, ""),
-        ("E02", "2023-09-13", "13 September 2023", "day", "Kim Jong Un – Putin summit", 15,
-         "http://en.people.cn/n3/2023/0913/c90000-20071375.html", False, "the Kim-Putin summit in September 2023"),
-        ("E03", "2024-06-19", "19 June 2024", "day", "Putin visits Pyongyang; treaty signed", 3,
-         "https://kcnawatch.org/newstream/1718870859-459880358/dprk-russia-treaty-on-comprehensive-strategic-partnership",
-         False, ""),
-        ("E04", "2024-11-09", "9 November 2024", "day", "Russia ratifies the treaty", None,
-         "https://tass.com/politics/1868051", True, ""),
-        ("E05", "2024-12-04", "4 December 2024", "day", "Treaty enters into force", None,
-         "https://interfax.com/newsroom/top-stories/108291/", True, ""),
+        (
+            "E01",
+            "2023-08-18",
+            "18 August 2023",
+            "day",
+            "Camp David summit (United States, Japan, South Korea)",
+            None,
+            "https://kr.usembassy.gov/2023-trilateral-leaders-summit/",
+            False,
+            "",
+        ),
+        (
+            "E02",
+            "2023-09-13",
+            "13 September 2023",
+            "day",
+            "Kim Jong Un – Putin summit",
+            15,
+            "http://en.people.cn/n3/2023/0913/c90000-20071375.html",
+            False,
+            "the Kim-Putin summit in September 2023",
+        ),
+        (
+            "E03",
+            "2024-06-19",
+            "19 June 2024",
+            "day",
+            "Putin visits Pyongyang; treaty signed",
+            3,
+            "https://kcnawatch.org/newstream/1718870859-459880358/dprk-russia-treaty-on-comprehensive-strategic-partnership",
+            False,
+            "",
+        ),
+        (
+            "E04",
+            "2024-11-09",
+            "9 November 2024",
+            "day",
+            "Russia ratifies the treaty",
+            None,
+            "https://tass.com/politics/1868051",
+            True,
+            "",
+        ),
+        (
+            "E05",
+            "2024-12-04",
+            "4 December 2024",
+            "day",
+            "Treaty enters into force",
+            None,
+            "https://interfax.com/newsroom/top-stories/108291/",
+            True,
+            "",
+        ),
     ]
-    frame = pd.DataFrame(rows, columns=["event_id", "date", "date_label", "precision", "event", "paragraph_id",
-                                        "source", "after_interview", "quote"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "event_id",
+            "date",
+            "date_label",
+            "precision",
+            "event",
+            "paragraph_id",
+            "source",
+            "after_interview",
+            "quote",
+        ],
+    )
     frame["date"] = pd.to_datetime(frame["date"])
     frame["precision"] = frame["precision"].astype(pd.CategoricalDtype(["day", "month", "season", "year"]))
     frame["paragraph_id"] = frame["paragraph_id"].astype("Int64")
@@ -127,19 +240,23 @@ def events():
 
 @pytest.fixture(scope="module")
 def actors():
-    return pd.DataFrame([("North Korea", "state", ""), ("Russia", "state", ""), ("China", "state", ""),
-                         ("United States", "state", "")], columns=["actor", "kind", "description"])
+    return pd.DataFrame(
+        [("North Korea", "state", ""), ("Russia", "state", ""), ("China", "state", ""), ("United States", "state", "")],
+        columns=["actor", "kind", "description"],
+    )
 
 
 @pytest.fixture(scope="module")
 def progress():
     t = pd.Timestamp("2025-01-01T10:00")
-    rows = [("ana", "01-the-interview-as-data", "q1", 1, "b", True, t),
-            ("ana", "01-the-interview-as-data", "q2", 1, "a", False, t),
-            ("ana", "01-the-interview-as-data", "q2", 2, "c", True, t),
-            ("ana", "02-transactional-or-strategic", "q1", 1, "a", False, t),
-            ("ana", "02-transactional-or-strategic", "q1", 2, "d", False, t),
-            ("ben", "02-transactional-or-strategic", "q1", 1, "c", True, t)]
+    rows = [
+        ("ana", "01-the-interview-as-data", "q1", 1, "b", True, t),
+        ("ana", "01-the-interview-as-data", "q2", 1, "a", False, t),
+        ("ana", "01-the-interview-as-data", "q2", 2, "c", True, t),
+        ("ana", "02-transactional-or-strategic", "q1", 1, "a", False, t),
+        ("ana", "02-transactional-or-strategic", "q1", 2, "d", False, t),
+        ("ben", "02-transactional-or-strategic", "q1", 1, "c", True, t),
+    ]
     return pd.DataFrame(rows, columns=["learner", "notebook", "item", "attempt", "answer", "correct", "time"])
 
 
@@ -162,8 +279,11 @@ def rows_of(top: dict, unit: dict) -> list:
 
 
 def fields(unit: dict) -> dict:
-    return {ch: (enc.get("field") or enc.get("aggregate"), enc.get("type"))
-            for ch, enc in unit.get("encoding", {}).items() if isinstance(enc, dict) and "type" in enc}
+    return {
+        ch: (enc.get("field") or enc.get("aggregate"), enc.get("type"))
+        for ch, enc in unit.get("encoding", {}).items()
+        if isinstance(enc, dict) and "type" in enc
+    }
 
 
 def has_url(obj) -> bool:
@@ -194,8 +314,12 @@ def test_answer_lengths_on_seed():
     spec = charts.answer_lengths(IV.paragraphs, IV.questions).to_dict()
     check_common(spec)
     assert spec["mark"]["type"] == "bar"
-    assert fields(spec) == {"x": ("question", "nominal"), "y": ("n_words", "quantitative"),
-                            "color": ("position", "ordinal"), "order": ("position", "ordinal")}
+    assert fields(spec) == {
+        "x": ("question", "nominal"),
+        "y": ("n_words", "quantitative"),
+        "color": ("position", "ordinal"),
+        "order": ("position", "ordinal"),
+    }
     rows = rows_of(spec, spec)
     assert len(rows) == 15  # 21 lines: 1 intro, 5 questions, 15 answer paragraphs
     assert sum(r["n_words"] for r in rows) == int(IV.questions["n_answer_words"].sum())
@@ -215,8 +339,11 @@ def test_actor_heatmap(mentions):
     check_common(spec)
     cells, numbers = spec["layer"]
     assert cells["mark"]["type"] == "rect" and numbers["mark"]["type"] == "text"
-    assert fields(cells) == {"x": ("question", "nominal"), "y": ("actor", "nominal"),
-                             "color": ("mentions", "quantitative")}
+    assert fields(cells) == {
+        "x": ("question", "nominal"),
+        "y": ("actor", "nominal"),
+        "color": ("mentions", "quantitative"),
+    }
     rows = rows_of(spec, cells)
     n_actors = mentions.dropna(subset=["question_id"])["actor"].nunique()
     assert len(rows) == n_actors * 5
@@ -228,8 +355,12 @@ def test_certainty_profile(markers):
     spec = charts.certainty_profile(markers, IV.paragraphs).to_dict()
     check_common(spec)
     assert spec["mark"]["type"] == "bar"
-    assert fields(spec) == {"x": ("question", "nominal"), "xOffset": ("kind", "nominal"),
-                            "y": ("per_100_words", "quantitative"), "color": ("kind", "nominal")}
+    assert fields(spec) == {
+        "x": ("question", "nominal"),
+        "xOffset": ("kind", "nominal"),
+        "y": ("per_100_words", "quantitative"),
+        "color": ("kind", "nominal"),
+    }
     rows = rows_of(spec, spec)
     assert len(rows) == 10  # 5 questions x (hedge, booster)
     answer_pids = set(IV.paragraphs.loc[IV.paragraphs["role"] == "answer", "paragraph_id"])
@@ -245,8 +376,12 @@ def test_argument_map(claims, links):
     check_common(spec)
     edges, nodes, names = spec["layer"]
     assert [edges["mark"]["type"], nodes["mark"]["type"], names["mark"]["type"]] == ["rule", "point", "text"]
-    assert fields(nodes) == {"x": ("x", "quantitative"), "y": ("y", "quantitative"), "color": ("stance", "nominal"),
-                             "shape": ("kind", "nominal")}
+    assert fields(nodes) == {
+        "x": ("x", "quantitative"),
+        "y": ("y", "quantitative"),
+        "color": ("stance", "nominal"),
+        "shape": ("kind", "nominal"),
+    }
     assert fields(edges)["strokeDash"] == ("relation", "nominal")
     assert len(rows_of(spec, nodes)) == len(claims) and len(rows_of(spec, edges)) == len(links)
     assert "quote" in {t["field"] for t in nodes["encoding"]["tooltip"]}
@@ -270,8 +405,12 @@ def test_question_claims_is_linked(claims):
     bars, listing = spec["hconcat"]
     assert bars["mark"]["type"] == "bar" and listing["mark"]["type"] == "text"
     assert spec["params"][0]["name"] == "pick_question" and spec["params"][0]["views"] == [bars["name"]]
-    assert spec["params"][0]["select"] == {"type": "point", "fields": ["question_id"], "on": "click",
-                                           "clear": "dblclick"}
+    assert spec["params"][0]["select"] == {
+        "type": "point",
+        "fields": ["question_id"],
+        "on": "click",
+        "clear": "dblclick",
+    }
     assert listing["transform"] == [{"filter": {"param": "pick_question"}}]
     assert fields(bars)["x"] == ("count", "quantitative") and fields(listing)["text"] == ("line", "nominal")
     assert len(spec["datasets"][spec["data"]["name"]]) == len(claims)
@@ -282,8 +421,12 @@ def test_timeline(events):
     check_common(spec)
     points, rule, note = spec["layer"]
     assert [points["mark"]["type"], rule["mark"]["type"], note["mark"]["type"]] == ["point", "rule", "text"]
-    assert fields(points) == {"x": ("date", "temporal"), "y": ("label", "nominal"), "color": ("when", "nominal"),
-                              "shape": ("when", "nominal")}
+    assert fields(points) == {
+        "x": ("date", "temporal"),
+        "y": ("label", "nominal"),
+        "color": ("when", "nominal"),
+        "shape": ("when", "nominal"),
+    }
     rows = rows_of(spec, points)
     assert len(rows) == 5 and [r["when"] for r in rows].count("After the interview") == 2
     assert rows_of(spec, rule) == [{"date": "2024-08-01T00:00:00", "label": "Interview published (August 2024)"}]
@@ -298,8 +441,7 @@ def test_co_mentions_and_layout(mentions, claims):
     assert (edges["source"] < edges["target"]).all()
     nodes, edges = co_mentions(claims)
     assert dict(zip(nodes["actor"], nodes["mentions"])) == {"North Korea": 6, "Russia": 6, "China": 1}
-    assert edges.values.tolist() == [["China", "North Korea", 1], ["China", "Russia", 1],
-                                     ["North Korea", "Russia", 6]]
+    assert edges.values.tolist() == [["China", "North Korea", 1], ["China", "Russia", 1], ["North Korea", "Russia", 6]]
     layout = circle_layout(["a", "b", "c", "d"])
     assert layout[["x", "y"]].values.tolist() == [[0.0, 1.0], [1.0, 0.0], [-0.0, -1.0], [-1.0, -0.0]]
 
@@ -322,8 +464,12 @@ def test_progress_chart(progress):
     spec = charts.progress_chart(progress).to_dict()
     check_common(spec)
     assert spec["mark"]["type"] == "bar"
-    assert fields(spec) == {"x": ("notebook", "nominal"), "y": ("items", "quantitative"),
-                            "color": ("status", "nominal"), "order": ("status_rank", "quantitative")}
+    assert fields(spec) == {
+        "x": ("notebook", "nominal"),
+        "y": ("items", "quantitative"),
+        "color": ("status", "nominal"),
+        "order": ("status_rank", "quantitative"),
+    }
     assert rows_of(spec, spec) == [
         {"notebook": "01-the-interview-as-data", "status": "Right first time", "items": 1, "attempts": 1},
         {"notebook": "01-the-interview-as-data", "status": "Right after retrying", "items": 1, "attempts": 2},
@@ -338,8 +484,7 @@ def test_progress_chart(progress):
 
 def test_missing_column_names_the_frame_and_field(claims):
     with pytest.raises(DataValidationError, match="claims, field 'stance'.*iv.claims"):
-        charts.argument_map(claims.drop(columns="stance"), pd.DataFrame(columns=["from_claim", "to_claim",
-                                                                                   "relation"]))
+        charts.argument_map(claims.drop(columns="stance"), pd.DataFrame(columns=["from_claim", "to_claim", "relation"]))
     with pytest.raises(DataValidationError, match="expected a pandas DataFrame"):
         charts.answer_lengths([1, 2])
 
@@ -409,8 +554,15 @@ CHARTS = {
 
 @pytest.fixture(scope="module")
 def frames(mentions, markers, claims, links, events, actors, progress):
-    return dict(mentions=mentions, markers=markers, claims=claims, links=links, events=events, actors=actors,
-                progress=progress)
+    return {
+        "mentions": mentions,
+        "markers": markers,
+        "claims": claims,
+        "links": links,
+        "events": events,
+        "actors": actors,
+        "progress": progress,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
@@ -423,14 +575,15 @@ def test_every_chart_draws_to_svg_offline(name, frames, no_network):
     assert chart.to_dict()["title"]["text"] in svg  # the title is drawn
 
 
-@pytest.mark.parametrize("suffix,magic", [(".svg", b"<svg"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
-                                          (".html", b"<!DOCTYPE html>")])
+@pytest.mark.parametrize(
+    "suffix,magic", [(".svg", b"<svg"), (".png", b"\x89PNG"), (".pdf", b"%PDF"), (".html", b"<!DOCTYPE html>")]
+)
 def test_save_chart_formats_offline(tmp_path, frames, no_network, suffix, magic):
     path = nbkit.save_chart(CHARTS["argument_map"](frames), tmp_path / f"map{suffix}")
     data = path.read_bytes()
-    assert data.lstrip()[:len(magic)].lower() == magic.lower()
+    assert data.lstrip()[: len(magic)].lower() == magic.lower()
     if suffix == ".html":
-        assert b"cdn.jsdelivr.net" not in data and b"<script src=\"http" not in data
+        assert b"cdn.jsdelivr.net" not in data and b'<script src="http' not in data
 
 
 def test_save_chart_rejects_unknown_suffix(tmp_path, frames):
@@ -453,22 +606,29 @@ def test_argument_map_focus_on_one_question():
 
 
 def test_progress_summary_counts_polls_and_free_responses():
-    progress = pd.DataFrame({
-        "learner": ["ana"] * 6,
-        "notebook": ["02-transactional-or-strategic"] * 6,
-        "item": ["lee-thesis", "lee-thesis", "before-reading", "weigh-the-reply", "weigh-the-reply", "seems-hedge"],
-        "attempt": [1, 2, 1, 1, 1, 1],
-        "answer": ["x", "y", "Strategic", "text", "text [self-rating: 2]", "True"],
-        "correct": pd.array([False, True, pd.NA, pd.NA, pd.NA, True], dtype="boolean"),
-        "time": pd.to_datetime(["2026-11-26T10:00:00Z"] * 6),
-    })
+    progress = pd.DataFrame(
+        {
+            "learner": ["ana"] * 6,
+            "notebook": ["02-transactional-or-strategic"] * 6,
+            "item": ["lee-thesis", "lee-thesis", "before-reading", "weigh-the-reply", "weigh-the-reply", "seems-hedge"],
+            "attempt": [1, 2, 1, 1, 1, 1],
+            "answer": ["x", "y", "Strategic", "text", "text [self-rating: 2]", "True"],
+            "correct": pd.array([False, True, pd.NA, pd.NA, pd.NA, True], dtype="boolean"),
+            "time": pd.to_datetime(["2026-11-26T10:00:00Z"] * 6),
+        }
+    )
     from nbkit.charts.progress_chart import progress_summary
 
     summary = progress_summary(progress)
     assert summary.to_dict("records") == [
         {"notebook": "02-transactional-or-strategic", "status": "Right first time", "items": 1, "attempts": 1},
         {"notebook": "02-transactional-or-strategic", "status": "Right after retrying", "items": 1, "attempts": 2},
-        {"notebook": "02-transactional-or-strategic", "status": "Answered (no right answer)", "items": 2, "attempts": 2},
+        {
+            "notebook": "02-transactional-or-strategic",
+            "status": "Answered (no right answer)",
+            "items": 2,
+            "attempts": 2,
+        },
     ]
     spec = charts.progress_chart(progress).to_dict()
     assert "4 quiz items answered in 1 notebooks" in spec["description"]

@@ -30,9 +30,15 @@ def test_app_serves_the_notebook(tmp_path):
     pytest.importorskip("voila")
     port = free_port()
     env = hermetic_env(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "nbkit", "app", "notebooks/00-start-here.ipynb", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nbkit", "app", "notebooks/00-start-here.ipynb", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         url, log = None, []
         deadline = time.time() + 120

@@ -11,12 +11,26 @@ def test_doctor_all_set():
     r = nbkit("doctor")
     assert r.returncode == 0, r.stdout
     out = lines(r)
-    for name in ("Python", "pandas", "altair", "ipywidgets", "jupyterlab", "anywidget", "vl-convert-python",
-                 "pysbd", "platformdirs", "filelock", "jsonschema", "pyyaml"):
+    for name in (
+        "Python",
+        "pandas",
+        "altair",
+        "ipywidgets",
+        "jupyterlab",
+        "anywidget",
+        "vl-convert-python",
+        "pysbd",
+        "platformdirs",
+        "filelock",
+        "jsonschema",
+        "pyyaml",
+    ):
         assert any(line.startswith(f"ok    {name}: ") for line in out), name
     assert any(line.startswith("ok    widgets in JupyterLab: @jupyter-widgets/jupyterlab-manager ") for line in out)
-    assert any(line.startswith("ok    offline charts: anywidget and vl-convert import; a test chart drew as SVG")
-               for line in out)
+    assert any(
+        line.startswith("ok    offline charts: anywidget and vl-convert import; a test chart drew as SVG")
+        for line in out
+    )
     assert "ok    course data: interview of 21 paragraphs; 9 quiz banks, " in r.stdout
     assert out[-1].startswith("All set: nothing to fix")
 
@@ -30,23 +44,27 @@ def test_doctor_unwritable_progress_folder(tmp_path):
     out = lines(r)
     i = next(i for i, line in enumerate(out) if line.startswith("FIX   progress store: "))
     assert f"{target} (from NBKIT_PROGRESS): cannot write in {blocker}" in out[i]
-    assert out[i + 1] == ("      -> set NBKIT_PROGRESS to a file in a folder you can write to, "
-                          "e.g. export NBKIT_PROGRESS=$HOME/nbkit-progress.json")
+    assert out[i + 1] == (
+        "      -> set NBKIT_PROGRESS to a file in a folder you can write to, "
+        "e.g. export NBKIT_PROGRESS=$HOME/nbkit-progress.json"
+    )
     assert out[-1] == "1 problem(s) to fix, 0 optional part(s) missing."
 
 
 def test_doctor_reports_progress_location(tmp_path):
     target = tmp_path / "sub" / "p.json"
     r = nbkit("doctor", env={"NBKIT_PROGRESS": str(target)})
-    assert f"ok    progress store: {target} (from NBKIT_PROGRESS), writable, will be created at the first answer" in r.stdout
+    assert (
+        f"ok    progress store: {target} (from NBKIT_PROGRESS), writable, will be created at the first answer"
+        in r.stdout
+    )
     assert not target.exists()  # the check leaves no file behind
 
 
 def test_doctor_missing_chromium_is_a_note(tmp_path):
     r = nbkit("doctor", env={"NBKIT_CHROMIUM": str(tmp_path / "no-chromium")})
     assert r.returncode == 0
-    assert ("note  Chromium: not found; needed only for handouts as PDF (HTML handouts work without it)"
-            in lines(r))
+    assert "note  Chromium: not found; needed only for handouts as PDF (HTML handouts work without it)" in lines(r)
     assert nbkit("doctor", "--strict", env={"NBKIT_CHROMIUM": str(tmp_path / "no-chromium")}).returncode == 1
 
 

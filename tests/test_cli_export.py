@@ -69,8 +69,17 @@ def test_csv_is_rfc4180_utf8_with_r_conventions(exported):
     text = raw.decode("utf-8")
     assert text.count("\r\n") == 1171 and "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == ["token_id", "sentence_id", "paragraph_id", "question_id", "token", "word", "start", "end",
-                       "is_stopword"]
+    assert rows[0] == [
+        "token_id",
+        "sentence_id",
+        "paragraph_id",
+        "question_id",
+        "token",
+        "word",
+        "start",
+        "end",
+        "is_stopword",
+    ]
     assert len(rows) == 1171 and {len(r) for r in rows} == {9}
     assert {r[8] for r in rows[1:]} == {"TRUE", "FALSE"}
     assert rows[1] == ["1", "1", "1", "", "The", "the", "0", "3", "TRUE"]  # NA question_id (intro) is empty
@@ -82,8 +91,10 @@ def test_csv_is_rfc4180_utf8_with_r_conventions(exported):
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R is not installed; the RFC 4180 test stands in")
 def test_r_reads_the_csv(exported):
-    script = (f'd <- read.csv("{exported}/tokens.csv", na.strings = "", encoding = "UTF-8"); '
-              'cat(nrow(d), class(d$is_stopword), sum(is.na(d$question_id)))')
+    script = (
+        f'd <- read.csv("{exported}/tokens.csv", na.strings = "", encoding = "UTF-8"); '
+        "cat(nrow(d), class(d$is_stopword), sum(is.na(d$question_id)))"
+    )
     out = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["1170", "logical", str(int(nbkit.load_interview().tokens["question_id"].isna().sum()))]
 

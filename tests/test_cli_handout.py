@@ -95,17 +95,22 @@ def tagged(tmp_path_factory):
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
     folder = tmp_path_factory.mktemp("tagged")
-    nb = new_notebook(cells=[
-        new_markdown_cell("# Tagged"),
-        new_code_cell("import nbkit\nSECRET_SETUP = nbkit.setup()", metadata={"tags": ["hide-input"]}),
-        new_code_cell("print('visible code')"),
-        new_code_cell("print('dropped output')", metadata={"tags": ["remove-output"]}),
-        new_code_cell("print('dropped cell')", metadata={"tags": ["remove-cell"]}),
-        new_markdown_cell("Only for teachers.", metadata={"tags": ["teacher-only"]}),
-        new_code_cell("iv = nbkit.load_interview()\nnbkit.charts.answer_lengths(iv.paragraphs, iv.questions)",
-                      metadata={"tags": ["hide-input"]}),
-        new_code_cell('nbkit.quiz.show("00-start-here", "series-number")', metadata={"tags": ["hide-input"]}),
-    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Tagged"),
+            new_code_cell("import nbkit\nSECRET_SETUP = nbkit.setup()", metadata={"tags": ["hide-input"]}),
+            new_code_cell("print('visible code')"),
+            new_code_cell("print('dropped output')", metadata={"tags": ["remove-output"]}),
+            new_code_cell("print('dropped cell')", metadata={"tags": ["remove-cell"]}),
+            new_markdown_cell("Only for teachers.", metadata={"tags": ["teacher-only"]}),
+            new_code_cell(
+                "iv = nbkit.load_interview()\nnbkit.charts.answer_lengths(iv.paragraphs, iv.questions)",
+                metadata={"tags": ["hide-input"]},
+            ),
+            new_code_cell('nbkit.quiz.show("00-start-here", "series-number")', metadata={"tags": ["hide-input"]}),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     path = folder / "tagged.ipynb"
     nbformat.write(nb, path)
     return path
@@ -129,8 +134,10 @@ def test_cell_tags(tagged, tmp_path):
     assert "Only for teachers." in (tmp_path / "tagged-teacher.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None and not shutil.os.access("/usr/bin/chromium", shutil.os.X_OK),
-                    reason="Chromium is not installed")
+@pytest.mark.skipif(
+    shutil.which("chromium") is None and not shutil.os.access("/usr/bin/chromium", shutil.os.X_OK),
+    reason="Chromium is not installed",
+)
 def test_pdf(tagged, tmp_path):
     r = nbkit("handout", tagged, "--to", "pdf", "-o", tmp_path)
     assert r.returncode == 0, r.stderr
@@ -147,10 +154,25 @@ def test_pdf_without_chromium(tagged, tmp_path):
 
 def test_failing_notebook_and_usage_errors(tmp_path):
     bad = tmp_path / "bad.ipynb"
-    bad.write_text(json.dumps({"cells": [{"cell_type": "code", "source": "1/0", "metadata": {}, "outputs": [],
-                                          "execution_count": None, "id": "c1"}],
-                               "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-                               "nbformat": 4, "nbformat_minor": 5}))
+    bad.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "code",
+                        "source": "1/0",
+                        "metadata": {},
+                        "outputs": [],
+                        "execution_count": None,
+                        "id": "c1",
+                    }
+                ],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            }
+        )
+    )
     r = nbkit("handout", bad, "-o", tmp_path / "out")
     assert r.returncode == 1
     assert "bad.ipynb: a cell failed, no handout written: ZeroDivisionError: division by zero" in r.stderr
@@ -170,15 +192,24 @@ def test_kernel_gets_handout_settings_and_this_process_keeps_its_own(tmp_path, m
     from nbkit import cli
 
     outer = tmp_path / "learner-progress.json"
-    for name, value in {"NBKIT_PROGRESS": str(outer), "NBKIT_LEARNER": "ada", "NBKIT_INSTRUCTOR": "1",
-                        "NBKIT_RENDERER": "png"}.items():
+    for name, value in {
+        "NBKIT_PROGRESS": str(outer),
+        "NBKIT_LEARNER": "ada",
+        "NBKIT_INSTRUCTOR": "1",
+        "NBKIT_RENDERER": "png",
+    }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("PYDEVD_DISABLE_FILE_VALIDATION", raising=False)
-    nb = new_notebook(cells=[new_code_cell(
-        "import os\nfrom nbkit.config import settings\ns = settings()\n"
-        "print('seen:', s.renderer, s.learner, s.instructor, s.progress_path.name, s.progress_path.parent.name != "
-        f"{tmp_path.name!r}, os.environ['PYDEVD_DISABLE_FILE_VALIDATION'])")],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                "import os\nfrom nbkit.config import settings\ns = settings()\n"
+                "print('seen:', s.renderer, s.learner, s.instructor, s.progress_path.name, s.progress_path.parent.name != "
+                f"{tmp_path.name!r}, os.environ['PYDEVD_DISABLE_FILE_VALIDATION'])"
+            )
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     path = tmp_path / "env.ipynb"
     nbformat.write(nb, path)
     from nbkit.commands import handout

@@ -30,8 +30,11 @@ def course(tmp_path_factory):
 def test_files(course):
     src, dest, r = course
     assert (dest / "interview.txt").read_bytes() == src.read_bytes()
-    assert sorted(p.name for p in dest.glob("*.ipynb")) == ["00-overview.ipynb", "01-question-1.ipynb",
-                                                           "02-question-2.ipynb"]
+    assert sorted(p.name for p in dest.glob("*.ipynb")) == [
+        "00-overview.ipynb",
+        "01-question-1.ipynb",
+        "02-question-2.ipynb",
+    ]
     banks = sorted(p.name for p in (dest / "quizzes").glob("*.yaml"))
     assert banks == ["00-overview.yaml", "01-question-1.yaml", "02-question-2.yaml"]
     assert r.stdout.splitlines()[0] == str(dest / "interview.txt")
@@ -78,9 +81,24 @@ def test_overview_charts(course):
 
 def test_course_passes_nbval(course, tmp_path):
     _, dest, _ = course
-    r = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-q",
-                        "-p", "no:cacheprovider", str(dest)], cwd=tmp_path, capture_output=True, text=True,
-                       timeout=900, env=hermetic_env(tmp_path / "env"))
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(dest),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=hermetic_env(tmp_path / "env"),
+    )
     assert r.returncode == 0, r.stdout[-3000:]
     assert " passed" in r.stdout.splitlines()[-1] and "failed" not in r.stdout.splitlines()[-1]
 
@@ -89,7 +107,9 @@ def test_refuses_non_empty_and_bad_input(course, tmp_path):
     src, dest, _ = course
     r = nbkit("new-course", src, dest)
     assert r.returncode == 1
-    assert r.stderr.strip() == f"{dest} is not empty; nothing written. Choose a new folder, or add --force to overwrite."
+    assert (
+        r.stderr.strip() == f"{dest} is not empty; nothing written. Choose a new folder, or add --force to overwrite."
+    )
     r = nbkit("new-course", tmp_path / "missing.txt", tmp_path / "c")
     assert r.returncode == 2 and "missing.txt not found" in r.stderr
     empty = tmp_path / "empty.txt"
@@ -105,8 +125,12 @@ def test_question_without_items_gets_a_note(tmp_path):
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "c" / "quizzes").iterdir()) == ["00-overview.yaml"]
     nb = json.loads((tmp_path / "c" / "01-question-1.ipynb").read_text(encoding="utf-8"))
-    assert any("".join(c["source"]).startswith("No quiz items were generated for this notebook; add some to "
-                                               "`quizzes/01-question-1.yaml`") for c in nb["cells"])
+    assert any(
+        "".join(c["source"]).startswith(
+            "No quiz items were generated for this notebook; add some to `quizzes/01-question-1.yaml`"
+        )
+        for c in nb["cells"]
+    )
 
 
 def test_interview_without_questions_names_the_file(tmp_path, monkeypatch):

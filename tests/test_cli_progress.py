@@ -60,7 +60,9 @@ def test_merge_dedups_and_skips_corrupt(store, tmp_path):
     hand_in = tmp_path / "hand-in"
     hand_in.mkdir()
     assert nbkit("progress", "export", hand_in / "ana.csv", "--file", store).returncode == 0
-    assert nbkit("progress", "export", hand_in / "ana-again.json", "--file", store).returncode == 0  # same learner twice
+    assert (
+        nbkit("progress", "export", hand_in / "ana-again.json", "--file", store).returncode == 0
+    )  # same learner twice
     ben = tmp_path / "ben.json"
     record_answer("00-start-here", "series-number", "427", True, 1, path=ben, learner="ben")
     (hand_in / "ben.json").write_text(ben.read_text())  # a raw progress store also works
@@ -78,7 +80,12 @@ def test_merge_dedups_and_skips_corrupt(store, tmp_path):
     assert merged["learner"].tolist() == ["ana"] * 4 + ["ben"]
     summary = pd.read_csv(out / "class-summary.csv")
     row = summary[summary["item"] == "series-number"].iloc[0]
-    assert (row["n_learners"], row["n_attempts"], row["pct_correct_first"], row["pct_correct_last"]) == (2, 3, 50.0, 100.0)
+    assert (row["n_learners"], row["n_attempts"], row["pct_correct_first"], row["pct_correct_last"]) == (
+        2,
+        3,
+        50.0,
+        100.0,
+    )
     assert row["common_wrong"] == "428 (1)"
     page = (out / "class-chart.html").read_text(encoding="utf-8")
     assert "<html" in page and "Class results per quiz item" in page

@@ -22,16 +22,34 @@ def test_empty_environment_gives_the_defaults():
     assert settings({"NBKIT_PROGRESS": "  ", "NBKIT_RENDERER": "", "NBKIT_INSTRUCTOR": ""}) == Settings()
 
 
-@pytest.mark.parametrize("raw,expected", [("1", True), ("true", True), (" YES ", True), ("on", True),
-                                          ("0", False), ("no", False), ("", False), ("2", False)])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("1", True),
+        ("true", True),
+        (" YES ", True),
+        ("on", True),
+        ("0", False),
+        ("no", False),
+        ("", False),
+        ("2", False),
+    ],
+)
 def test_flags(raw, expected):
     assert settings({"NBKIT_INSTRUCTOR": raw}).instructor is expected
     assert settings({"NBKIT_E2E_REQUIRED": raw}).e2e_required is expected
 
 
 def test_values_are_stripped_and_paths_expanded():
-    got = settings({"NBKIT_PROGRESS": " ~/p.json ", "NBKIT_LEARNER": " ada ", "NBKIT_RENDERER": "svg",
-                    "NBKIT_CHROMIUM": "/usr/bin/chromium", "OTHER": "x"})
+    got = settings(
+        {
+            "NBKIT_PROGRESS": " ~/p.json ",
+            "NBKIT_LEARNER": " ada ",
+            "NBKIT_RENDERER": "svg",
+            "NBKIT_CHROMIUM": "/usr/bin/chromium",
+            "OTHER": "x",
+        }
+    )
     assert got.progress_path == Path.home() / "p.json"
     assert (got.learner, got.renderer, got.chromium) == ("ada", "svg", "/usr/bin/chromium")
 
@@ -46,11 +64,17 @@ def test_settings_read_the_process_environment_when_called(monkeypatch):
 def test_to_env_writes_every_variable_back_and_drops_the_unset():
     other = "NBKIT" + "_NOT_A_SETTING"  # spelt in two so that the scan below does not count it
     base = {"PATH": "/bin", "NBKIT_INSTRUCTOR": "1", "NBKIT_RENDERER": "png", other: "kept"}
-    snapshot = settings(base).replace(renderer="svg", progress_path=Path("/tmp/p.json"), learner="handout",
-                                      instructor=False)
+    snapshot = settings(base).replace(
+        renderer="svg", progress_path=Path("/tmp/p.json"), learner="handout", instructor=False
+    )
     env = snapshot.to_env(base)
-    assert env == {"PATH": "/bin", other: "kept", "NBKIT_RENDERER": "svg",
-                   "NBKIT_PROGRESS": "/tmp/p.json", "NBKIT_LEARNER": "handout"}
+    assert env == {
+        "PATH": "/bin",
+        other: "kept",
+        "NBKIT_RENDERER": "svg",
+        "NBKIT_PROGRESS": "/tmp/p.json",
+        "NBKIT_LEARNER": "handout",
+    }
     assert settings(env) == snapshot  # a child process reads back the same settings
     assert base["NBKIT_RENDERER"] == "png"  # the base mapping is not changed
     flags = Settings(instructor=True, e2e_required=True).to_env({})
@@ -102,13 +126,20 @@ PENDING: set[str] = set()
 def _code_literals(path: Path) -> set[str]:
     """NBKIT_* names in string literals of the module's code (docstrings and doctests left out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
-    return {name for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-            for name in NAME.findall(node.value)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        for name in NAME.findall(node.value)
+    }
 
 
 def test_only_config_names_the_variables_in_code():

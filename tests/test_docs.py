@@ -22,7 +22,9 @@ def test_readme_screenshots_exist_and_come_from_the_tests():
         data = (ROOT / image).read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n"), image
         # each screenshot is written by a browser test (NBKIT_SCREENSHOTS=1)
-        assert any(image.split("/")[-1] in p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "e2e").glob("*.py")), image
+        assert any(
+            image.split("/")[-1] in p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "e2e").glob("*.py")
+        ), image
 
 
 def test_for_teachers_section_names_every_command():

@@ -40,8 +40,23 @@ def assert_matches_schema(frame: pd.DataFrame, name: str, corpus: bool = False):
 
 def test_the_schema_lists_the_frames_in_export_order():
     assert frames.frame_names("text") == ("meta", "paragraphs", "questions", "sentences", "tokens")
-    assert FRAMES == ("meta", "paragraphs", "questions", "sentences", "tokens", "claims", "argument_links", "actors",
-                      "aliases", "mentions", "treaty_articles", "timeline", "glossary", "marker_lexicon", "markers")
+    assert FRAMES == (
+        "meta",
+        "paragraphs",
+        "questions",
+        "sentences",
+        "tokens",
+        "claims",
+        "argument_links",
+        "actors",
+        "aliases",
+        "mentions",
+        "treaty_articles",
+        "timeline",
+        "glossary",
+        "marker_lexicon",
+        "markers",
+    )
     assert frames.frame_names("helper") == ("kwic", "instruction_verbs", "data_dictionary")
 
 
@@ -64,8 +79,11 @@ def test_helper_frames_and_corpus_frames_match_the_schema(iv, tmp_path):
 
 
 def test_categories_have_one_home(iv):
-    assert frames.categories("paragraphs", "role") == frames.categories("sentences", "role") == ["intro", "question",
-                                                                                                   "answer"]
+    assert (
+        frames.categories("paragraphs", "role")
+        == frames.categories("sentences", "role")
+        == ["intro", "question", "answer"]
+    )
     assert frames.categories("markers", "kind") == frames.categories("marker_lexicon", "kind") == ["hedge", "booster"]
     from nbkit import validation
 
@@ -134,6 +152,11 @@ def test_adding_a_column_is_one_line_in_the_schema(monkeypatch):
 
     dictionary = data_dictionary(frames={"actors": cast})
     row = dictionary[dictionary["column"] == "founded"].iloc[0].to_dict()
-    assert row == {"frame": "actors", "column": "founded", "type": "Int64",
-                   "meaning": "year the actor came into being, NA if unknown", "levels": ""}
+    assert row == {
+        "frame": "actors",
+        "column": "founded",
+        "type": "Int64",
+        "meaning": "year the actor came into being, NA if unknown",
+        "levels": "",
+    }
     assert "| `founded` | Int64, may be NA | year the actor came into being, NA if unknown |" in frames.markdown()

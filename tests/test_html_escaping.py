@@ -19,8 +19,10 @@ from .test_quiz_types import right_response
 
 EVIL = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;"
-INTRO = ("The Diplomat author Mercy Kuo regularly engages subject-matter experts. "
-         "This conversation with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”")
+INTRO = (
+    "The Diplomat author Mercy Kuo regularly engages subject-matter experts. "
+    "This conversation with Jo Park, a fellow at the Example Institute, is the 12th in “The Trans-Pacific View Insight Series.”"
+)
 
 
 def ev(tag: str) -> str:
@@ -29,21 +31,39 @@ def ev(tag: str) -> str:
 
 
 def _item(kind: str) -> dict:
-    common = {"id": kind.replace("_", "-"), "type": kind, "question": ev("question"), "explanation": ev("explanation"),
-              "evidence": {"paragraph_id": 3, "quote": EVIL}, "level": "remember", "tags": [ev("tag")]}
+    common = {
+        "id": kind.replace("_", "-"),
+        "type": kind,
+        "question": ev("question"),
+        "explanation": ev("explanation"),
+        "evidence": {"paragraph_id": 3, "quote": EVIL},
+        "level": "remember",
+        "tags": [ev("tag")],
+    }
     opt = lambda n, correct: {"answer": ev(f"option {n}"), "correct": correct, "feedback": ev(f"feedback {n}")}  # noqa: E731
     fields = {
         "multiple_choice": {"answers": [opt(1, True), opt(2, False)]},
         "many_choice": {"answers": [opt(1, True), opt(2, False), opt(3, True)]},
-        "true_false": {"answers": [{"answer": "True", "correct": True, "feedback": ev("feedback true")},
-                                   {"answer": "False", "correct": False, "feedback": ev("feedback false")}]},
+        "true_false": {
+            "answers": [
+                {"answer": "True", "correct": True, "feedback": ev("feedback true")},
+                {"answer": "False", "correct": False, "feedback": ev("feedback false")},
+            ]
+        },
         "string": {"answers": [opt(1, True), {"type": "default", "feedback": ev("default feedback")}]},
         "ordering": {"answers": [{"answer": ev(f"step {n}"), "feedback": ev(f"step feedback {n}")} for n in (1, 2, 3)]},
-        "match": {"pairs": [{"label": ev(f"label {n}"), "answer": ev(f"match {n}"), "feedback": ev(f"pair feedback {n}")}
-                            for n in (1, 2)],
-                  "options": [ev("match 1"), ev("match 2"), ev("distractor")]},
-        "free_response": {"model_answer": ev("model answer"), "rubric": [ev("rubric 1"), ev("rubric 2")],
-                          "rating_scale": [ev("rating 1"), ev("rating 2")]},
+        "match": {
+            "pairs": [
+                {"label": ev(f"label {n}"), "answer": ev(f"match {n}"), "feedback": ev(f"pair feedback {n}")}
+                for n in (1, 2)
+            ],
+            "options": [ev("match 1"), ev("match 2"), ev("distractor")],
+        },
+        "free_response": {
+            "model_answer": ev("model answer"),
+            "rubric": [ev("rubric 1"), ev("rubric 2")],
+            "rating_scale": [ev("rating 1"), ev("rating 2")],
+        },
         "poll": {"answers": [{"answer": ev("vote 1"), "feedback": ev("vote feedback")}, {"answer": ev("vote 2")}]},
     }[kind]
     return {**common, **fields}
@@ -94,8 +114,17 @@ def html_of_widgets(box) -> list[str]:
 @pytest.mark.parametrize("kind", TYPES)
 def test_widget_html_is_escaped(bank, kind, tmp_path):
     item = bank.item(kind.replace("_", "-"))
-    votes = pd.DataFrame({"learner": ["bo"], "notebook": ["99-evil"], "item": [item.id], "attempt": [1],
-                          "answer": [ev("vote 1")], "correct": [None], "time": [pd.Timestamp("2024-09-01", tz="UTC")]})
+    votes = pd.DataFrame(
+        {
+            "learner": ["bo"],
+            "notebook": ["99-evil"],
+            "item": [item.id],
+            "attempt": [1],
+            "answer": [ev("vote 1")],
+            "correct": [None],
+            "time": [pd.Timestamp("2024-09-01", tz="UTC")],
+        }
+    )
     view = QuizView(item, store_path=tmp_path / "p.json", instructor=True, class_results=votes)
     w = view.widget
     right_response(w)
@@ -150,13 +179,19 @@ def test_handout_teacher_key_is_escaped(bank):
     items = {item.dom_class: item for item in bank.items}
     for item in bank.items:
         assert_safe(teacher_html(item))
-    cells = [new_code_cell("quiz", outputs=[new_output("display_data", data={"text/html": fallback_html(item),
-                                                                             "text/plain": fallback_text(item)})])
-             for item in bank.items]
+    cells = [
+        new_code_cell(
+            "quiz",
+            outputs=[
+                new_output("display_data", data={"text/html": fallback_html(item), "text/plain": fallback_text(item)})
+            ],
+        )
+        for item in bank.items
+    ]
     nb = new_notebook(cells=cells)
     assert prepare(nb, "teacher", items) == len(TYPES)
     nbformat.validate(nb)
-    for cell, item in zip(nb.cells, bank.items):
+    for cell, _item in zip(nb.cells, bank.items):
         page = cell.outputs[0]["data"]["text/html"]
         assert_safe(page)
         assert page.count('<div class="nbkit-teacher-key">') == 1

@@ -19,8 +19,14 @@ def test_structure_of_the_seed(interview):
 
 def test_questions_frame(interview):
     q = interview.questions
-    assert q.columns.tolist() == ["question_id", "paragraph_id", "text", "instruction",
-                                  "n_answer_paragraphs", "n_answer_words"]
+    assert q.columns.tolist() == [
+        "question_id",
+        "paragraph_id",
+        "text",
+        "instruction",
+        "n_answer_paragraphs",
+        "n_answer_words",
+    ]
     assert q["instruction"].tolist() == ["Explain", "Examine", "Analyze", "?", "Assess"]
     assert q["n_answer_paragraphs"].tolist() == [3, 4, 2, 2, 4]
     assert q["n_answer_words"].tolist() == [236, 238, 126, 212, 233]
@@ -41,7 +47,29 @@ def test_meta(interview):
 def test_counts(interview):
     assert len(interview.sentences) == 50
     assert len(interview.tokens) == 1170
-    assert interview.paragraphs["n_sentences"].tolist() == [2, 2, 2, 4, 4, 1, 1, 2, 3, 1, 1, 2, 4, 1, 4, 4, 1, 3, 2, 4, 2]
+    assert interview.paragraphs["n_sentences"].tolist() == [
+        2,
+        2,
+        2,
+        4,
+        4,
+        1,
+        1,
+        2,
+        3,
+        1,
+        1,
+        2,
+        4,
+        1,
+        4,
+        4,
+        1,
+        3,
+        2,
+        4,
+        2,
+    ]
     assert interview.paragraphs["n_words"].sum() == 1170
     assert int(interview.tokens["is_stopword"].sum()) == 451
 
@@ -53,16 +81,50 @@ def test_the_three_reasons_are_separate_sentences(interview):
 
 
 def test_columns_and_dtypes(interview):
-    assert interview.paragraphs.columns.tolist() == ["paragraph_id", "role", "question_id", "position", "text",
-                                                     "start", "end", "n_words", "n_sentences"]
+    assert interview.paragraphs.columns.tolist() == [
+        "paragraph_id",
+        "role",
+        "question_id",
+        "position",
+        "text",
+        "start",
+        "end",
+        "n_words",
+        "n_sentences",
+    ]
     assert isinstance(interview.paragraphs["role"].dtype, pd.CategoricalDtype)
     assert interview.paragraphs["role"].cat.ordered
     assert interview.paragraphs["role"].cat.categories.tolist() == ["intro", "question", "answer"]
-    assert interview.sentences.columns.tolist() == ["sentence_id", "paragraph_id", "question_id", "role", "text", "start", "end"]
-    assert interview.tokens.columns.tolist() == ["token_id", "sentence_id", "paragraph_id", "question_id", "token",
-                                                 "word", "start", "end", "is_stopword"]
-    assert interview.meta.columns.tolist() == ["outlet", "series", "series_number", "interviewer", "interviewee",
-                                               "interviewee_affiliation", "source", "sha256"]
+    assert interview.sentences.columns.tolist() == [
+        "sentence_id",
+        "paragraph_id",
+        "question_id",
+        "role",
+        "text",
+        "start",
+        "end",
+    ]
+    assert interview.tokens.columns.tolist() == [
+        "token_id",
+        "sentence_id",
+        "paragraph_id",
+        "question_id",
+        "token",
+        "word",
+        "start",
+        "end",
+        "is_stopword",
+    ]
+    assert interview.meta.columns.tolist() == [
+        "outlet",
+        "series",
+        "series_number",
+        "interviewer",
+        "interviewee",
+        "interviewee_affiliation",
+        "source",
+        "sha256",
+    ]
     for frame, id_col in [(interview.sentences, "sentence_id"), (interview.tokens, "token_id")]:
         assert frame[id_col].tolist() == list(range(1, len(frame) + 1))
     assert interview.paragraphs["question_id"].isna().tolist() == [True] + [False] * 20
@@ -77,7 +139,9 @@ def test_frames_are_fresh_copies(interview):
 
 def test_tokens_keep_abbreviations_and_possessives(interview):
     t = interview.tokens
-    assert (t["token"] == "U.S.").sum() == 6  # U.S. Asia, U.S.-led, U.S. policy, anti-U.S., China-U.S., U.S.-South Korea
+    assert (
+        t["token"] == "U.S."
+    ).sum() == 6  # U.S. Asia, U.S.-led, U.S. policy, anti-U.S., China-U.S., U.S.-South Korea
     assert "pyongyang's" in set(t["word"])
     assert t.loc[t["token"] == "Pyongyang’s", "word"].unique().tolist() == ["pyongyang's"]
 
@@ -85,7 +149,7 @@ def test_tokens_keep_abbreviations_and_possessives(interview):
 def test_load_corpus(tmp_path, seed_bytes):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_bytes(seed_bytes)
-    b.write_bytes(seed_bytes.replace("427th".encode(), "428th".encode()))
+    b.write_bytes(seed_bytes.replace(b"427th", b"428th"))
     corpus = nbkit.load_corpus([a, b])
     assert corpus["paragraphs"]["interview_id"].value_counts().to_dict() == {"a": 21, "b": 21}
     assert corpus["meta"]["series_number"].tolist() == [427, 428]

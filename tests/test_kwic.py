@@ -12,22 +12,47 @@ def test_strategic_exact_rows(interview):
     frame = kwic(interview, "strategic")
     assert list(frame.columns) == COLUMNS
     assert frame.to_dict("records") == [
-        {"sentence_id": 1, "paragraph_id": 1, "left": "subject-matter experts, policy practitioners, and",
-         "keyword": "strategic", "right": "thinkers across the globe for their"},
-        {"sentence_id": 3, "paragraph_id": 2, "left": "North Korea-Russia relations transactional or",
-         "keyword": "strategic", "right": ""},
-        {"sentence_id": 6, "paragraph_id": 3, "left": "possibility that the relationship may be “",
-         "keyword": "strategic", "right": ",” if not in the outcome at"},
-        {"sentence_id": 39, "paragraph_id": 17, "left": "à-vis the broader China-U.S.",
-         "keyword": "strategic", "right": "competition in the geopolitics of Northeast"},
+        {
+            "sentence_id": 1,
+            "paragraph_id": 1,
+            "left": "subject-matter experts, policy practitioners, and",
+            "keyword": "strategic",
+            "right": "thinkers across the globe for their",
+        },
+        {
+            "sentence_id": 3,
+            "paragraph_id": 2,
+            "left": "North Korea-Russia relations transactional or",
+            "keyword": "strategic",
+            "right": "",
+        },
+        {
+            "sentence_id": 6,
+            "paragraph_id": 3,
+            "left": "possibility that the relationship may be “",
+            "keyword": "strategic",
+            "right": ",” if not in the outcome at",
+        },
+        {
+            "sentence_id": 39,
+            "paragraph_id": 17,
+            "left": "à-vis the broader China-U.S.",
+            "keyword": "strategic",
+            "right": "competition in the geopolitics of Northeast",
+        },
     ]
 
 
 def test_window_and_sentence_edges(interview):
     frame = kwic(interview, "transactional", window=2)
     assert frame.to_dict("records") == [
-        {"sentence_id": 3, "paragraph_id": 2, "left": "Russia relations", "keyword": "transactional",
-         "right": "or strategic"},
+        {
+            "sentence_id": 3,
+            "paragraph_id": 2,
+            "left": "Russia relations",
+            "keyword": "transactional",
+            "right": "or strategic",
+        },
         {"sentence_id": 5, "paragraph_id": 3, "left": "relationship is “", "keyword": "transactional", "right": ""},
     ]
     assert kwic(interview, "treaty", window=0)[["left", "right"]].eq("").all().all()

@@ -14,16 +14,35 @@ PACKAGE = Path(__file__).resolve().parents[1] / "nbkit"
 #: The one map of layers: module (or package, covering its submodules) -> layer; lower never imports higher.
 LAYERS = {
     # 0 text: the interview as frames, and the helpers every layer may use
-    "nbkit.errors": 0, "nbkit.config": 0, "nbkit.resources": 0, "nbkit.source": 0, "nbkit.structure": 0,
-    "nbkit.segment": 0, "nbkit.interview": 0, "nbkit.concordance": 0, "nbkit.lexicons": 0, "nbkit.frames": 0,
-    "nbkit.validation": 0, "nbkit.quotes": 0, "nbkit.shorten": 0, "nbkit.synthetic": 0,
-    "nbkit.jsonschema_import": 0, "nbkit.exercise": 0, "nbkit.chromium": 0,
+    "nbkit.errors": 0,
+    "nbkit.config": 0,
+    "nbkit.resources": 0,
+    "nbkit.source": 0,
+    "nbkit.structure": 0,
+    "nbkit.segment": 0,
+    "nbkit.interview": 0,
+    "nbkit.concordance": 0,
+    "nbkit.lexicons": 0,
+    "nbkit.frames": 0,
+    "nbkit.validation": 0,
+    "nbkit.quotes": 0,
+    "nbkit.shorten": 0,
+    "nbkit.synthetic": 0,
+    "nbkit.jsonschema_import": 0,
+    "nbkit.exercise": 0,
+    "nbkit.chromium": 0,
     # 1 annotations: the argument layer, and the course's interview composed of text and annotations
-    "nbkit.annotations": 1, "nbkit.course": 1,
+    "nbkit.annotations": 1,
+    "nbkit.course": 1,
     # 2 quizzes, charts, progress, rendering
-    "nbkit.quiz": 2, "nbkit.charts": 2, "nbkit.progress": 2,
+    "nbkit.quiz": 2,
+    "nbkit.charts": 2,
+    "nbkit.progress": 2,
     # 3 the command line and the apps
-    "nbkit.commands": 3, "nbkit.cli": 3, "nbkit.app": 3, "nbkit.__main__": 3,
+    "nbkit.commands": 3,
+    "nbkit.cli": 3,
+    "nbkit.app": 3,
+    "nbkit.__main__": 3,
     "nbkit": 3,  # the package's __init__: a lazy facade over every layer
 }
 NAMES = {0: "text", 1: "annotations", 2: "quiz/charts/progress", 3: "commands"}
@@ -68,8 +87,10 @@ def imports(module: str, path: Path) -> list[tuple[int, str]]:
 
 def test_every_module_is_in_the_layer_map():
     unknown = [m for m in MODULES if layer_of(m) is None]
-    assert not unknown, (f"modules without a layer: {unknown}. Add each to LAYERS in tests/test_layers.py "
-                         "(text < annotations < quiz/charts/progress < commands).")
+    assert not unknown, (
+        f"modules without a layer: {unknown}. Add each to LAYERS in tests/test_layers.py "
+        "(text < annotations < quiz/charts/progress < commands)."
+    )
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -77,22 +98,27 @@ def test_no_module_imports_a_higher_layer(module):
     own = layer_of(module)
     if own is None:
         pytest.fail(f"{module} has no layer; add it to LAYERS in tests/test_layers.py")
-    upward = [f"line {line}: {name} ({NAMES[layer_of(name)]})" for line, name in imports(module, MODULES[module])
-              if layer_of(name) is not None and layer_of(name) > own]
+    upward = [
+        f"line {line}: {name} ({NAMES[layer_of(name)]})"
+        for line, name in imports(module, MODULES[module])
+        if layer_of(name) is not None and layer_of(name) > own
+    ]
     assert not upward, f"{module} ({NAMES[own]}) imports a higher layer: {upward}"
 
 
 def test_the_walk_sees_function_level_and_relative_imports():
-    found = dict((name, line) for line, name in imports("nbkit.annotations.argument_layer",
-                                                          MODULES["nbkit.annotations.argument_layer"]))
+    module = "nbkit.annotations.argument_layer"
+    found = {name: line for line, name in imports(module, MODULES[module])}
     assert {"nbkit.frames", "nbkit.errors", "nbkit.annotations.claims", "nbkit.interview"} <= set(found)
     assert layer_of("nbkit.annotations.claims") == 1 and layer_of("nbkit.quiz.types.base") == 2
     assert layer_of("nbkit_other") is None
 
 
 def test_importing_the_text_layer_loads_no_higher_layer():
-    code = ("import sys, nbkit.interview; nbkit.interview.load_interview().tokens; "
-            "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('nbkit.')}))")
+    code = (
+        "import sys, nbkit.interview; nbkit.interview.load_interview().tokens; "
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('nbkit.')}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = set(ast.literal_eval(out))
     assert loaded.isdisjoint({"annotations", "course", "quiz", "charts", "progress", "display", "commands"}), loaded

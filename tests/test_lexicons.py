@@ -24,8 +24,10 @@ def test_every_question_of_the_seed_has_a_meaning(interview):
     joined = interview.questions.merge(load_instruction_verbs(), on="instruction", how="left", validate="one_to_one")
     assert joined["instruction"].tolist() == ["Explain", "Examine", "Analyze", "?", "Assess"]
     assert joined["asks"].notna().all()
-    assert joined.loc[joined["question_id"] == 2, "asks"].item() == \
-        "a close look at something from several sides, to find out how it works"
+    assert (
+        joined.loc[joined["question_id"] == 2, "asks"].item()
+        == "a close look at something from several sides, to find out how it works"
+    )
 
 
 def test_fresh_copy_and_public_name():

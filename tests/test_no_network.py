@@ -37,7 +37,11 @@ def _is_local(host) -> bool:
 def no_network(monkeypatch):
     """Block every non-loopback connection and name lookup for the duration of a test."""
     calls = []
-    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+    real_connect, real_connect_ex, real_getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
 
     def check(address):
         if isinstance(address, tuple) and not _is_local(address[0]):
@@ -86,8 +90,18 @@ def test_loaders_offline(no_network, tmp_path):
 
     iv = nbkit.load_interview()
     assert len(iv.sentences) == 50 and len(iv.tokens) == 1170
-    for name in ("claims", "argument_links", "actors", "aliases", "mentions", "treaty_articles", "timeline",
-                 "glossary", "marker_lexicon", "markers"):
+    for name in (
+        "claims",
+        "argument_links",
+        "actors",
+        "aliases",
+        "mentions",
+        "treaty_articles",
+        "timeline",
+        "glossary",
+        "marker_lexicon",
+        "markers",
+    ):
         assert len(getattr(iv, name)) > 0, name
     paths = []
     for seed in range(3):

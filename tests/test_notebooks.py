@@ -16,9 +16,15 @@ from .conftest import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 STEMS = [
-    "00-start-here", "01-the-interview-as-data", "02-transactional-or-strategic", "03-pyongyangs-calculus",
-    "04-moscows-agenda", "05-signals-to-washington-and-beijing", "06-the-treaty-and-northeast-asia",
-    "07-reading-critically", "08-seminar-and-review",
+    "00-start-here",
+    "01-the-interview-as-data",
+    "02-transactional-or-strategic",
+    "03-pyongyangs-calculus",
+    "04-moscows-agenda",
+    "05-signals-to-washington-and-beijing",
+    "06-the-treaty-and-northeast-asia",
+    "07-reading-critically",
+    "08-seminar-and-review",
 ]
 ANSWER_PARAGRAPHS = {3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21}
 QUIZ_CALL = re.compile(r"""nbkit\.quiz\.show\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']\s*\)""")
@@ -55,7 +61,7 @@ def test_opening_template(stem):
     lines = text.splitlines()
     start = lines.index("**By the end you will be able to…**")
     outcomes = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.startswith("- "):
             break
         outcomes.append(line[2:])
@@ -131,10 +137,13 @@ def test_nav_rewrites_stale_navigation_byte_for_byte(tmp_path, capsys):
 def test_navigation_cells_link_neighbours():
     last = [cells(stem)[-1] for stem in STEMS]
     assert all(source(c).startswith(MARKER) for c in last)
-    assert source(last[0]).endswith("You are at the start of the course. · Next: [The interview as data]"
-                                    "(01-the-interview-as-data.ipynb) →")
-    assert "← Previous: [Reading critically](07-reading-critically.ipynb) · [Course start](00-start-here.ipynb)" \
-        == source(last[-1]).splitlines()[-1]
+    assert source(last[0]).endswith(
+        "You are at the start of the course. · Next: [The interview as data](01-the-interview-as-data.ipynb) →"
+    )
+    assert (
+        source(last[-1]).splitlines()[-1]
+        == "← Previous: [Reading critically](07-reading-critically.ipynb) · [Course start](00-start-here.ipynb)"
+    )
 
 
 def test_nav_needs_a_folder_of_course_notebooks(tmp_path, capsys):
@@ -153,8 +162,9 @@ def test_quiz_coverage_of_every_answer_paragraph():
     covered = set()
     levels = set()
     for stem in STEMS:
-        used = {item for _, (bank, item) in
-                ((0, m.groups()) for c in cells(stem) for m in QUIZ_CALL.finditer(source(c)))}
+        used = {
+            item for _, (bank, item) in ((0, m.groups()) for c in cells(stem) for m in QUIZ_CALL.finditer(source(c)))
+        }
         for item in load_bank(stem).items:
             if item.id in used:
                 covered.add(item.paragraph_id)
@@ -163,16 +173,21 @@ def test_quiz_coverage_of_every_answer_paragraph():
     assert levels == {"remember", "understand", "analyse", "evaluate"}
 
 
-ATTRIBUTION = re.compile(r"\bLee (argues|says|writes|notes|reads|judges|suggests|sees|predicts|concludes|states|expects|"
-                         r"observes|points out|warns|proposes|identifies|replies|describes|calls|holds|believes|thinks)\b")
+ATTRIBUTION = re.compile(
+    r"\bLee (argues|says|writes|notes|reads|judges|suggests|sees|predicts|concludes|states|expects|"
+    r"observes|points out|warns|proposes|identifies|replies|describes|calls|holds|believes|thinks)\b"
+)
 PARAGRAPH_REF = re.compile(r"para(graph)?s?\.? ?\d", re.I)
 
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_statements_of_what_lee_argues_carry_a_paragraph(stem):
     """Content standard: "Lee argues … (para. 5)". A markdown cell that attributes a view to Lee cites a paragraph."""
-    uncited = [source(c)[:80] for c in cells(stem)
-               if c["cell_type"] == "markdown" and ATTRIBUTION.search(source(c)) and not PARAGRAPH_REF.search(source(c))]
+    uncited = [
+        source(c)[:80]
+        for c in cells(stem)
+        if c["cell_type"] == "markdown" and ATTRIBUTION.search(source(c)) and not PARAGRAPH_REF.search(source(c))
+    ]
     assert uncited == []
 
 
@@ -184,6 +199,11 @@ DATE_SOURCE = re.compile(r"timeline|source|http|facts|para|August 2024|Reuters|T
 def test_dated_facts_carry_their_source(stem):
     """Content standard: a markdown line that gives a year says where it comes from (the interview's paragraph,
     `interview.timeline`, or the source named in facts.md). Folded solutions are exempt."""
-    unsourced = [line for c in cells(stem) if c["cell_type"] == "markdown" and "<details>" not in source(c)
-                 for line in source(c).splitlines() if YEAR.search(line) and not DATE_SOURCE.search(line)]
+    unsourced = [
+        line
+        for c in cells(stem)
+        if c["cell_type"] == "markdown" and "<details>" not in source(c)
+        for line in source(c).splitlines()
+        if YEAR.search(line) and not DATE_SOURCE.search(line)
+    ]
     assert unsourced == []

@@ -23,18 +23,21 @@ def restore_renderer():
     alt.renderers.enable(name, **options)
 
 
-@pytest.mark.parametrize("env,in_kernel,has_anywidget,expected", [
-    ({}, False, True, "svg"),                                          # plain python / terminal
-    ({}, True, True, "svg"),                                           # kernel of nbclient / nbconvert / nbval
-    ({"JPY_SESSION_NAME": "notebooks/01.ipynb"}, True, True, "jupyter"),  # JupyterLab, Notebook 7
-    ({"VOILA_REQUEST_URL": "http://localhost:8866/"}, True, True, "jupyter"),  # Voila
-    ({"JPY_SESSION_NAME": "nb.ipynb"}, True, False, "svg"),            # no anywidget installed
-    ({"JPY_SESSION_NAME": "nb.ipynb"}, False, True, "svg"),            # a script started from Jupyter's terminal
-    ({ENV_VAR: "png"}, False, True, "png"),                            # explicit override
-    ({ENV_VAR: " SVG ", "JPY_SESSION_NAME": "nb.ipynb"}, True, True, "svg"),
-    ({ENV_VAR: "jupyter"}, False, True, "jupyter"),
-    ({ENV_VAR: ""}, False, True, "svg"),                               # empty means unset
-])
+@pytest.mark.parametrize(
+    "env,in_kernel,has_anywidget,expected",
+    [
+        ({}, False, True, "svg"),  # plain python / terminal
+        ({}, True, True, "svg"),  # kernel of nbclient / nbconvert / nbval
+        ({"JPY_SESSION_NAME": "notebooks/01.ipynb"}, True, True, "jupyter"),  # JupyterLab, Notebook 7
+        ({"VOILA_REQUEST_URL": "http://localhost:8866/"}, True, True, "jupyter"),  # Voila
+        ({"JPY_SESSION_NAME": "nb.ipynb"}, True, False, "svg"),  # no anywidget installed
+        ({"JPY_SESSION_NAME": "nb.ipynb"}, False, True, "svg"),  # a script started from Jupyter's terminal
+        ({ENV_VAR: "png"}, False, True, "png"),  # explicit override
+        ({ENV_VAR: " SVG ", "JPY_SESSION_NAME": "nb.ipynb"}, True, True, "svg"),
+        ({ENV_VAR: "jupyter"}, False, True, "jupyter"),
+        ({ENV_VAR: ""}, False, True, "svg"),  # empty means unset
+    ],
+)
 def test_auto_choice_per_environment(env, in_kernel, has_anywidget, expected):
     assert choose_renderer("auto", env=env, in_kernel=in_kernel, has_anywidget=has_anywidget) == expected
 
@@ -77,9 +80,7 @@ def test_import_nbkit_does_not_import_altair():
 
 # ---------------------------------------------------------------- executed notebooks (nbclient, nbconvert)
 
-CHART_CELL = ("from nbkit import charts\n"
-              "iv = nbkit.load_interview()\n"
-              "charts.answer_lengths(iv.paragraphs, iv.questions)")
+CHART_CELL = "from nbkit import charts\niv = nbkit.load_interview()\ncharts.answer_lengths(iv.paragraphs, iv.questions)"
 
 
 def _execute(monkeypatch, **env):

@@ -8,10 +8,10 @@ def assert_offsets(iv):
     for name in ["paragraphs", "sentences"]:
         frame = getattr(iv, name)
         for row in frame.itertuples():
-            assert src[row.start:row.end] == row.text, (name, row)
+            assert src[row.start : row.end] == row.text, (name, row)
     tokens = iv.tokens
     for row in tokens.itertuples():
-        assert src[row.start:row.end] == row.token
+        assert src[row.start : row.end] == row.token
     # sentences lie inside their paragraph; tokens inside their sentence
     par = iv.paragraphs.set_index("paragraph_id")
     for row in iv.sentences.itertuples():

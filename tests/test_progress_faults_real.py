@@ -12,8 +12,9 @@ import textwrap
 
 import pytest
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None,
-                                reason="needs root and unshare to mount a private tmpfs")
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare to mount a private tmpfs"
+)
 
 SCRIPT = textwrap.dedent("""
     import os, subprocess, sys, json
@@ -42,17 +43,23 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("mode, message", [
-    ("full", "No space left on device"),
-    ("readonly", "Read-only file system"),
-])
+@pytest.mark.parametrize(
+    "mode, message",
+    [
+        ("full", "No space left on device"),
+        ("readonly", "Read-only file system"),
+    ],
+)
 def test_real_fault_gives_clear_error_and_keeps_answers(tmp_path, mode, message):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    shell = (f"mount -t tmpfs -o size=64k tmpfs {mnt} && "
-             f"{sys.executable} -c '{SCRIPT}' {mnt} {mode}")
-    out = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", shell],
-                         capture_output=True, text=True, timeout=120)
+    shell = f"mount -t tmpfs -o size=64k tmpfs {mnt} && {sys.executable} -c '{SCRIPT}' {mnt} {mode}"
+    out = subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", "sh", "-c", shell],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith("ERROR: ") and message in lines[0], lines

@@ -72,7 +72,8 @@ def test_export_for_hand_in(tmp_path, suffix):
     back = nbkit.quiz.load_class_results(out)
     assert back.columns.tolist() == COLUMNS
     assert back[["learner", "item", "attempt", "answer", "correct"]].values.tolist() == [
-        ["ada", "paragraph-count", 1, "21", True]]
+        ["ada", "paragraph-count", 1, "21", True]
+    ]
 
 
 def test_corrupt_file_is_moved_aside_with_a_warning(store_path):
@@ -100,10 +101,13 @@ def test_unwritable_place_raises_and_keeps_earlier_answers(store_path):
     assert store_path.read_bytes() == before
 
 
-@pytest.mark.parametrize("module, name, errno, message", [
-    ("tempfile", "mkstemp", 30, "Read-only file system"),   # no temporary file can be made
-    ("os", "fsync", 28, "No space left on device"),         # the temporary file cannot be flushed
-])
+@pytest.mark.parametrize(
+    "module, name, errno, message",
+    [
+        ("tempfile", "mkstemp", 30, "Read-only file system"),  # no temporary file can be made
+        ("os", "fsync", 28, "No space left on device"),  # the temporary file cannot be flushed
+    ],
+)
 def test_simulated_fault_raises_store_error_and_keeps_file(store_path, monkeypatch, module, name, errno, message):
     """Faults injected where the write fails, so they also run without root (real tmpfs faults:
     tests/test_progress_faults_real.py). ProgressStoreError names the file; earlier answers stay; no temp file is left."""
@@ -142,8 +146,9 @@ WRITER = textwrap.dedent("""
 
 
 def _writer(path: Path, learner: str, n: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(path), learner, str(n)],
-                            stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), learner, str(n)], stdout=subprocess.PIPE, text=True
+    )
 
 
 def test_two_processes_writing_200_each_leave_400(store_path):
@@ -194,11 +199,25 @@ def test_damaged_records_are_left_out_after_a_copy(tmp_path):
     from nbkit.progress.frame import frame
     from nbkit.progress.store import ProgressStore
 
-    good = {"learner": "ana", "notebook": "00-start-here", "item": "series-number", "attempt": 1,
-            "answer": "427", "correct": True, "time": "2026-11-26T10:00:00.000+00:00"}
+    good = {
+        "learner": "ana",
+        "notebook": "00-start-here",
+        "item": "series-number",
+        "attempt": 1,
+        "answer": "427",
+        "correct": True,
+        "time": "2026-11-26T10:00:00.000+00:00",
+    }
     path = tmp_path / "progress.json"
-    path.write_text(json.dumps({"format": "nbkit-progress", "version": 1,
-                                "records": [good, 1, {**good, "attempt": "two"}, {**good, "time": "yesterday"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "nbkit-progress",
+                "version": 1,
+                "records": [good, 1, {**good, "attempt": "two"}, {**good, "time": "yesterday"}],
+            }
+        )
+    )
     with pytest.warns(RuntimeWarning, match="holds 3 damaged record"):
         assert ProgressStore(path).records() == [good]
     copies = list(tmp_path.glob("progress.damaged-*.json"))

@@ -13,25 +13,42 @@ from nbkit.quiz import answer_strings, list_banks, load_bank, validate_bank
 from nbkit.quiz.bank import TYPES
 
 CHOICE = {
-    "id": "who", "type": "multiple_choice", "question": "Who answers?",
-    "answers": [{"answer": "Lee", "correct": True, "feedback": "Yes (paragraph 1)."},
-                {"answer": "Kuo", "correct": False, "feedback": "She asks (paragraph 1)."}],
+    "id": "who",
+    "type": "multiple_choice",
+    "question": "Who answers?",
+    "answers": [
+        {"answer": "Lee", "correct": True, "feedback": "Yes (paragraph 1)."},
+        {"answer": "Kuo", "correct": False, "feedback": "She asks (paragraph 1)."},
+    ],
     "explanation": "Paragraph 1 names them.",
     "evidence": {"paragraph_id": 1, "quote": "This conversation with Rachel Minyoung Lee"},
-    "level": "remember", "tags": ["people"],
+    "level": "remember",
+    "tags": ["people"],
 }
 MATCH = {
-    "id": "roles", "type": "match", "question": "Match.",
-    "pairs": [{"label": "Paragraph 1", "answer": "intro", "feedback": "First line."},
-              {"label": "Paragraph 2", "answer": "question", "feedback": "A question."}],
+    "id": "roles",
+    "type": "match",
+    "question": "Match.",
+    "pairs": [
+        {"label": "Paragraph 1", "answer": "intro", "feedback": "First line."},
+        {"label": "Paragraph 2", "answer": "question", "feedback": "A question."},
+    ],
     "options": ["intro", "question", "answer"],
-    "explanation": "Roles.", "evidence": {"paragraph_id": 2, "quote": "Are North Korea-Russia relations transactional or strategic?"},
-    "level": "understand", "tags": [],
+    "explanation": "Roles.",
+    "evidence": {"paragraph_id": 2, "quote": "Are North Korea-Russia relations transactional or strategic?"},
+    "level": "understand",
+    "tags": [],
 }
 FREE = {
-    "id": "why", "type": "free_response", "question": "Why?", "model_answer": "Because.", "rubric": ["Says why."],
-    "explanation": "See paragraph 3.", "evidence": {"paragraph_id": 3, "quote": "the prevailing view"},
-    "level": "evaluate", "tags": [],
+    "id": "why",
+    "type": "free_response",
+    "question": "Why?",
+    "model_answer": "Because.",
+    "rubric": ["Says why."],
+    "explanation": "See paragraph 3.",
+    "evidence": {"paragraph_id": 3, "quote": "the prevailing view"},
+    "level": "evaluate",
+    "tags": [],
 }
 
 
@@ -55,9 +72,19 @@ def test_bundled_banks_cover_every_type():
 
 def test_bank_ids():
     assert load_bank("00-start-here").ids() == [
-        "who-is-interviewed", "series-number", "one-analyst", "question-order", "first-impression"]
+        "who-is-interviewed",
+        "series-number",
+        "one-analyst",
+        "question-order",
+        "first-impression",
+    ]
     assert load_bank("01-the-interview-as-data").ids() == [
-        "paragraph-count", "roles", "instruction-verbs", "miliary-typo", "three-reasons"]
+        "paragraph-count",
+        "roles",
+        "instruction-verbs",
+        "miliary-typo",
+        "three-reasons",
+    ]
 
 
 def test_evidence_quotes_are_verbatim_from_the_seed():
@@ -93,42 +120,138 @@ def _set(item, path, value):
 
 BROKEN = [
     # (case, bank, item, field, reason fragment)
-    ("missing explanation", _bank(_set(CHOICE, ["explanation"], None)), "who", "explanation", "the field 'explanation' is missing. Add it to this entry."),
-    ("bad level", _bank(_set(CHOICE, ["level"], "apply")), "who", "level",
-     "'apply' is not a known value. Use one of: remember, understand, analyse, evaluate"),
+    (
+        "missing explanation",
+        _bank(_set(CHOICE, ["explanation"], None)),
+        "who",
+        "explanation",
+        "the field 'explanation' is missing. Add it to this entry.",
+    ),
+    (
+        "bad level",
+        _bank(_set(CHOICE, ["level"], "apply")),
+        "who",
+        "level",
+        "'apply' is not a known value. Use one of: remember, understand, analyse, evaluate",
+    ),
     ("unknown type", _bank(_set(CHOICE, ["type"], "essay")), "who", "type", "'essay' is not a known value"),
-    ("answer without correct", _bank(_set(CHOICE, ["answers", 1, "correct"], None)), "who", "answers[1].correct",
-     "the field 'correct' is missing"),
-    ("answer without feedback", _bank(_set(CHOICE, ["answers", 0, "feedback"], None)), "who", "answers[0].feedback",
-     "the field 'feedback' is missing"),
-    ("misspelt option field", _bank(_set(CHOICE, ["answers", 0, "feedbak"], "x")), "who", "answers[0].feedbak",
-     "is not a known field"),
+    (
+        "answer without correct",
+        _bank(_set(CHOICE, ["answers", 1, "correct"], None)),
+        "who",
+        "answers[1].correct",
+        "the field 'correct' is missing",
+    ),
+    (
+        "answer without feedback",
+        _bank(_set(CHOICE, ["answers", 0, "feedback"], None)),
+        "who",
+        "answers[0].feedback",
+        "the field 'feedback' is missing",
+    ),
+    (
+        "misspelt option field",
+        _bank(_set(CHOICE, ["answers", 0, "feedbak"], "x")),
+        "who",
+        "answers[0].feedbak",
+        "is not a known field",
+    ),
     ("misspelt item field", _bank(_set(CHOICE, ["hint"], "x")), "who", "hint", "is not a known field"),
-    ("two correct answers", _bank(_set(CHOICE, ["answers", 1, "correct"], True)), "who", "answers",
-     "a multiple_choice item needs exactly one answer with 'correct: true'"),
-    ("quote not verbatim", _bank(_set(CHOICE, ["evidence", "quote"], "the Stimson Center's Korea Program")), "who",
-     "evidence.quote", "is not in paragraph 1 word for word."),
-    ("quote in another paragraph", _bank(_set(CHOICE, ["evidence", "quote"], "the prevailing view")), "who",
-     "evidence.quote", "is not in paragraph 1 word for word. It occurs in paragraph 3: correct paragraph_id."),
-    ("no such paragraph", _bank(_set(CHOICE, ["evidence", "paragraph_id"], 99)), "who", "evidence.paragraph_id",
-     "there is no paragraph 99; the interview has paragraphs 1 to 21"),
-    ("evidence without quote", _bank(_set(CHOICE, ["evidence", "quote"], None)), "who", "evidence.quote",
-     "the field 'quote' is missing"),
+    (
+        "two correct answers",
+        _bank(_set(CHOICE, ["answers", 1, "correct"], True)),
+        "who",
+        "answers",
+        "a multiple_choice item needs exactly one answer with 'correct: true'",
+    ),
+    (
+        "quote not verbatim",
+        _bank(_set(CHOICE, ["evidence", "quote"], "the Stimson Center's Korea Program")),
+        "who",
+        "evidence.quote",
+        "is not in paragraph 1 word for word.",
+    ),
+    (
+        "quote in another paragraph",
+        _bank(_set(CHOICE, ["evidence", "quote"], "the prevailing view")),
+        "who",
+        "evidence.quote",
+        "is not in paragraph 1 word for word. It occurs in paragraph 3: correct paragraph_id.",
+    ),
+    (
+        "no such paragraph",
+        _bank(_set(CHOICE, ["evidence", "paragraph_id"], 99)),
+        "who",
+        "evidence.paragraph_id",
+        "there is no paragraph 99; the interview has paragraphs 1 to 21",
+    ),
+    (
+        "evidence without quote",
+        _bank(_set(CHOICE, ["evidence", "quote"], None)),
+        "who",
+        "evidence.quote",
+        "the field 'quote' is missing",
+    ),
     ("duplicate id", _bank(CHOICE, CHOICE), "who", "id", "this id is used twice"),
-    ("bad id", _bank(_set(CHOICE, ["id"], "Who Is")), "Who Is", "id", "expected an id of lower-case letters, digits and hyphens"),
+    (
+        "bad id",
+        _bank(_set(CHOICE, ["id"], "Who Is")),
+        "Who Is",
+        "id",
+        "expected an id of lower-case letters, digits and hyphens",
+    ),
     ("second item missing id", _bank(CHOICE, _set(CHOICE, ["id"], None)), "#2", "id", "the field 'id' is missing"),
-    ("match answer not an option", _bank(_set(MATCH, ["pairs", 0, "answer"], "preface")), "roles", "pairs[0].answer",
-     "'preface' is not one of the item's options"),
+    (
+        "match answer not an option",
+        _bank(_set(MATCH, ["pairs", 0, "answer"], "preface")),
+        "roles",
+        "pairs[0].answer",
+        "'preface' is not one of the item's options",
+    ),
     ("match with answers", _bank(_set(MATCH, ["answers"], [])), "roles", "answers", "does not belong to a match item"),
-    ("free response without rubric", _bank(_set(FREE, ["rubric"], None)), "why", "rubric", "the field 'rubric' is missing"),
-    ("true_false unquoted", _bank(_set(_set(CHOICE, ["type"], "true_false"), ["answers"], [
-        {"answer": True, "correct": True, "feedback": "a"}, {"answer": "False", "correct": False, "feedback": "b"}])),
-     "who", "answers[0].answer", "YAML read True as a boolean. Put it in quotes"),
-    ("string without a correct answer", _bank(_set(_set(CHOICE, ["type"], "string"), ["answers"], [
-        {"answer": "x", "correct": False, "feedback": "no"}, {"type": "default", "feedback": "no"}])),
-     "who", "answers", "a string item needs at least one accepted answer with 'correct: true'"),
-    ("poll with correct", _bank(_set(_set(CHOICE, ["type"], "poll"), ["answers"], [
-        {"answer": "a"}, {"answer": "b", "correct": True}])), "who", "answers[1].correct", "is not a known field"),
+    (
+        "free response without rubric",
+        _bank(_set(FREE, ["rubric"], None)),
+        "why",
+        "rubric",
+        "the field 'rubric' is missing",
+    ),
+    (
+        "true_false unquoted",
+        _bank(
+            _set(
+                _set(CHOICE, ["type"], "true_false"),
+                ["answers"],
+                [
+                    {"answer": True, "correct": True, "feedback": "a"},
+                    {"answer": "False", "correct": False, "feedback": "b"},
+                ],
+            )
+        ),
+        "who",
+        "answers[0].answer",
+        "YAML read True as a boolean. Put it in quotes",
+    ),
+    (
+        "string without a correct answer",
+        _bank(
+            _set(
+                _set(CHOICE, ["type"], "string"),
+                ["answers"],
+                [{"answer": "x", "correct": False, "feedback": "no"}, {"type": "default", "feedback": "no"}],
+            )
+        ),
+        "who",
+        "answers",
+        "a string item needs at least one accepted answer with 'correct: true'",
+    ),
+    (
+        "poll with correct",
+        _bank(_set(_set(CHOICE, ["type"], "poll"), ["answers"], [{"answer": "a"}, {"answer": "b", "correct": True}])),
+        "who",
+        "answers[1].correct",
+        "is not a known field",
+    ),
 ]
 
 
@@ -159,16 +282,18 @@ def test_bank_level_errors(tmp_path):
 
 def test_script_in_a_bank_shows_as_text(tmp_path, monkeypatch):
     monkeypatch.setenv("NBKIT_PROGRESS", str(tmp_path / "p.json"))
-    evil = _set(_set(CHOICE, ["question"], "<script>alert(1)</script> Who?"),
-                ["answers", 0, "feedback"], "<b>bold</b> & more")
+    evil = _set(
+        _set(CHOICE, ["question"], "<script>alert(1)</script> Who?"), ["answers", 0, "feedback"], "<b>bold</b> & more"
+    )
     path = tmp_path / "99-test.yaml"
     path.write_text(yaml.safe_dump(_bank(evil), allow_unicode=True), encoding="utf-8")
     item = load_bank(path).item("who")
     from nbkit.quiz.widgets import QuizView
 
     view = QuizView(item)
-    assert view.widget.prompt.value == ("<p><strong>&lt;script&gt;alert(1)&lt;/script&gt; Who?</strong> "
-                                        "<em>(choose one)</em></p>")
+    assert view.widget.prompt.value == (
+        "<p><strong>&lt;script&gt;alert(1)&lt;/script&gt; Who?</strong> <em>(choose one)</em></p>"
+    )
     view.widget.inputs.value = 0
     view.widget.submit.click()
     assert "<p>&lt;b&gt;bold&lt;/b&gt; &amp; more</p>" in view.widget.feedback.value
@@ -178,13 +303,18 @@ def test_script_in_a_bank_shows_as_text(tmp_path, monkeypatch):
 
 def test_answer_strings_for_notebook_checks():
     strings = answer_strings("00-start-here")
-    assert strings[:2] == ["Rachel Minyoung Lee", "The interview gives one analyst’s view: Mercy Kuo asks, "
-                                                  "Rachel Minyoung Lee answers. So write “Lee argues…”, not “the article proves…”."]
+    assert strings[:2] == [
+        "Rachel Minyoung Lee",
+        "The interview gives one analyst’s view: Mercy Kuo asks, "
+        "Rachel Minyoung Lee answers. So write “Lee argues…”, not “the article proves…”.",
+    ]
     assert "427" in strings and "427th" in strings
     assert "True" not in strings and "False" not in strings
-    assert ("Are the relations transactional or strategic? > Pyongyang’s calculus in moving closer to Moscow > "
-            "Moscow’s agenda in seeking North Korea’s support > What the two are signaling to Washington and Beijing > "
-            "Implications for the China-U.S. competition in Northeast Asia") in strings
+    assert (
+        "Are the relations transactional or strategic? > Pyongyang’s calculus in moving closer to Moscow > "
+        "Moscow’s agenda in seeking North Korea’s support > What the two are signaling to Washington and Beijing > "
+        "Implications for the China-U.S. competition in Northeast Asia"
+    ) in strings
     strings01 = answer_strings("01-the-interview-as-data")
     assert "21" in strings01 and "miliary" in strings01 and "military" in strings01
     assert any(s.startswith("Lee reports three reasons behind the common assessment") for s in strings01)

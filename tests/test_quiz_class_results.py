@@ -12,8 +12,11 @@ from nbkit.quiz import class_chart, class_summary, load_class_results
 @pytest.fixture
 def class_files(tmp_path, monkeypatch):
     answers = {
-        "ada": [("who-is-interviewed", "Mercy Kuo", False), ("who-is-interviewed", "Rachel Minyoung Lee", True),
-                ("first-impression", "Not sure yet", None)],
+        "ada": [
+            ("who-is-interviewed", "Mercy Kuo", False),
+            ("who-is-interviewed", "Rachel Minyoung Lee", True),
+            ("first-impression", "Not sure yet", None),
+        ],
         "bo": [("who-is-interviewed", "Rachel Minyoung Lee", True)],
         "cy": [("who-is-interviewed", "Mercy Kuo", False), ("who-is-interviewed", "Vladimir Putin", False)],
     }
@@ -33,8 +36,15 @@ def test_merge_and_summary(class_files):
     assert df.columns.tolist() == ["learner", "notebook", "item", "attempt", "answer", "correct", "time"]
     assert len(df) == 6
     s = class_summary(df)
-    assert s.columns.tolist() == ["notebook", "item", "n_learners", "n_attempts", "pct_correct_first",
-                                  "pct_correct_last", "common_wrong"]
+    assert s.columns.tolist() == [
+        "notebook",
+        "item",
+        "n_learners",
+        "n_attempts",
+        "pct_correct_first",
+        "pct_correct_last",
+        "common_wrong",
+    ]
     who = s.set_index("item").loc["who-is-interviewed"]
     assert (who["n_learners"], who["n_attempts"]) == (3, 5)
     assert who["pct_correct_first"] == pytest.approx(100 / 3)
@@ -69,13 +79,28 @@ def test_bad_class_file(tmp_path):
 HEADER = "learner,notebook,item,attempt,answer,correct,time\n"
 
 
-@pytest.mark.parametrize("row, field, reason", [
-    ("ada,00-start-here,who,x,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1; found 'x'"),
-    ("ada,00-start-here,who,0,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1; found 0"),
-    ("ada,00-start-here,who,1,Lee,maybe,2024-09-01T10:00:00Z", "correct", "expected true, false or empty; found 'maybe'"),
-    ("ada,00-start-here,who,1,Lee,True,yesterday", "time", "expected an ISO 8601 time"),
-    (",00-start-here,who,1,Lee,True,2024-09-01T10:00:00Z", "learner", "expected the learner's name \\(text\\); found ''"),
-])
+@pytest.mark.parametrize(
+    "row, field, reason",
+    [
+        (
+            "ada,00-start-here,who,x,Lee,True,2024-09-01T10:00:00Z",
+            "attempt",
+            "expected a whole number from 1; found 'x'",
+        ),
+        ("ada,00-start-here,who,0,Lee,True,2024-09-01T10:00:00Z", "attempt", "expected a whole number from 1; found 0"),
+        (
+            "ada,00-start-here,who,1,Lee,maybe,2024-09-01T10:00:00Z",
+            "correct",
+            "expected true, false or empty; found 'maybe'",
+        ),
+        ("ada,00-start-here,who,1,Lee,True,yesterday", "time", "expected an ISO 8601 time"),
+        (
+            ",00-start-here,who,1,Lee,True,2024-09-01T10:00:00Z",
+            "learner",
+            "expected the learner's name \\(text\\); found ''",
+        ),
+    ],
+)
 def test_records_are_checked_with_the_progress_schema(tmp_path, row, field, reason):
     bad = tmp_path / "class.csv"
     bad.write_text(HEADER + "bo,00-start-here,who,1,Lee,,2024-09-01 10:00:00.5+00:00\n" + row + "\n", encoding="utf-8")

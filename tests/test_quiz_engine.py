@@ -8,10 +8,20 @@ import sys
 import pytest
 
 import nbkit
-from nbkit.quiz import check, fallback_html, fallback_text, generate_bank, generate_items, get_item, list_banks, load_bank, view
+from nbkit import cli
+from nbkit.quiz import (
+    check,
+    fallback_html,
+    fallback_text,
+    generate_bank,
+    generate_items,
+    get_item,
+    list_banks,
+    load_bank,
+    view,
+)
 from nbkit.quiz.answer_key import answer_key
 from nbkit.quiz.engine import correct_answer_text, display_order, feedback_text, normalize
-from nbkit import cli
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +31,16 @@ def store(tmp_path, monkeypatch):
 
 
 def test_import_nbkit_stays_light():
-    code = ("import sys, nbkit; heavy = [m for m in ('ipywidgets', 'jsonschema', 'yaml', 'altair', 'filelock', "
-            "'platformdirs') if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, nbkit; heavy = [m for m in ('ipywidgets', 'jsonschema', 'yaml', 'altair', 'filelock', "
+        "'platformdirs') if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
 def test_normalize_folds_case_spacing_and_curly_quotes():
-    assert normalize("  Pyongyang’s   “Calculus” ") == "pyongyang's \"calculus\""
+    assert normalize("  Pyongyang’s   “Calculus” ") == 'pyongyang\'s "calculus"'
     assert normalize("Lee", match_case=True) == "Lee"
 
 
@@ -41,11 +53,14 @@ def test_check_shapes_and_texts():
     labels = [p["label"] for p in roles.data["pairs"]]
     r = check(roles, dict(zip(labels, ["intro", "question", "answer", "question"])))
     assert (r.status, r.messages) == ("correct", ("4 of 4 matches correct.",))
-    assert r.answer.startswith("Paragraph 1: “The Diplomat author Mercy Kuo regularly engages subject-matter experts…” -> intro; ")
+    assert r.answer.startswith(
+        "Paragraph 1: “The Diplomat author Mercy Kuo regularly engages subject-matter experts…” -> intro; "
+    )
     series = get_item("00-start-here", "series-number")
     assert check(series, "38").messages == (
         "38 is part of “38 North”, one of Lee’s affiliations in paragraph 1, not the series number. "
-        "Read the end of paragraph 1 again.",)
+        "Read the end of paragraph 1 again.",
+    )
 
 
 def test_feedback_text():
@@ -55,7 +70,8 @@ def test_feedback_text():
         "Yes: paragraph 1 says this conversation “is the 427th” in the series.\n"
         "Why: Paragraph 1 is the series’ standard introduction: who asks, who answers, and the number of the "
         "conversation in the series.\n"
-        "In the text, paragraph 1: is the 427th in “The Trans-Pacific View Insight Series.”")
+        "In the text, paragraph 1: is the 427th in “The Trans-Pacific View Insight Series.”"
+    )
 
 
 def test_no_kernel_display_text_choice():
@@ -68,7 +84,8 @@ def test_no_kernel_display_text_choice():
         "( ) Mercy Kuo\n"
         "( ) Vladimir Putin\n"
         "( ) Kim Jong Un\n"
-        "Open this notebook in Jupyter to answer and get feedback.")
+        "Open this notebook in Jupyter to answer and get feedback."
+    )
 
 
 def test_no_kernel_display_text_ordering_gives_no_order_away():
@@ -83,22 +100,33 @@ def test_no_kernel_display_text_ordering_gives_no_order_away():
         "- Implications for the China-U.S. competition in Northeast Asia\n"
         "- Pyongyang’s calculus in moving closer to Moscow\n"
         "- What the two are signaling to Washington and Beijing\n"
-        "Open this notebook in Jupyter to answer and get feedback.")
+        "Open this notebook in Jupyter to answer and get feedback."
+    )
     assert display_order(item) != [a["answer"] for a in item.data["answers"]]
 
 
 def test_no_kernel_display_html_match():
-    assert fallback_html(get_item("01-the-interview-as-data", "roles")) == "\n".join([
-        '<div class="nbkit-quiz-static nbkit-quiz-01-the-interview-as-data-roles">',
-        "<p><strong>Quiz</strong> <code>01-the-interview-as-data/roles</code> (match each item)</p>",
-        "<p>Match each paragraph to its role (the role column of iv.paragraphs).</p>",
-        "<ul>",
-        "<li>Paragraph 1: “The Diplomat author Mercy Kuo regularly engages subject-matter experts…” -&gt; ________</li>",
-        "<li>Paragraph 6: “Examine Pyongyang’s calculus in developing closer relations with Moscow.” -&gt; ________</li>",
-        "<li>Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…” -&gt; ________</li>",
-        "<li>Paragraph 14: “In strengthening North Korea-Russia cooperation, what are Pyongyang and Moscow signaling…?” -&gt; ________</li>",
-        "</ul>", "<p>Options:</p>", "<ul>", "<li>answer</li>", "<li>intro</li>", "<li>question</li>", "</ul>",
-        "<p><em>Open this notebook in Jupyter to answer and get feedback.</em></p>", "</div>"])
+    assert fallback_html(get_item("01-the-interview-as-data", "roles")) == "\n".join(
+        [
+            '<div class="nbkit-quiz-static nbkit-quiz-01-the-interview-as-data-roles">',
+            "<p><strong>Quiz</strong> <code>01-the-interview-as-data/roles</code> (match each item)</p>",
+            "<p>Match each paragraph to its role (the role column of iv.paragraphs).</p>",
+            "<ul>",
+            "<li>Paragraph 1: “The Diplomat author Mercy Kuo regularly engages subject-matter experts…” -&gt; ________</li>",
+            "<li>Paragraph 6: “Examine Pyongyang’s calculus in developing closer relations with Moscow.” -&gt; ________</li>",
+            "<li>Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…” -&gt; ________</li>",
+            "<li>Paragraph 14: “In strengthening North Korea-Russia cooperation, what are Pyongyang and Moscow signaling…?” -&gt; ________</li>",
+            "</ul>",
+            "<p>Options:</p>",
+            "<ul>",
+            "<li>answer</li>",
+            "<li>intro</li>",
+            "<li>question</li>",
+            "</ul>",
+            "<p><em>Open this notebook in Jupyter to answer and get feedback.</em></p>",
+            "</div>",
+        ]
+    )
 
 
 @pytest.mark.parametrize("stem", ["00-start-here", "01-the-interview-as-data"])
@@ -126,13 +154,15 @@ def test_show_displays_the_bundle(monkeypatch):
 def test_answer_key_markdown_and_html():
     md = answer_key("md")
     assert md.startswith("# nbkit answer key\n\n## 00-start-here: Start here: who says what, and in what order\n")
-    assert ("### 2. `series-number` (string)\n\n"
-            "Which number in “The Trans-Pacific View Insight Series” is this conversation? Type the number.\n\n"
-            "- **Answer:** 427 / 427th\n"
-            "- **Explanation:** Paragraph 1 is the series’ standard introduction: who asks, who answers, and the number "
-            "of the conversation in the series.\n"
-            "- **Evidence:** paragraph 1: “is the 427th in “The Trans-Pacific View Insight Series.””\n"
-            "- **Level:** remember\n") in md
+    assert (
+        "### 2. `series-number` (string)\n\n"
+        "Which number in “The Trans-Pacific View Insight Series” is this conversation? Type the number.\n\n"
+        "- **Answer:** 427 / 427th\n"
+        "- **Explanation:** Paragraph 1 is the series’ standard introduction: who asks, who answers, and the number "
+        "of the conversation in the series.\n"
+        "- **Evidence:** paragraph 1: “is the 427th in “The Trans-Pacific View Insight Series.””\n"
+        "- **Level:** remember\n"
+    ) in md
     assert md.count("\n### ") == sum(len(load_bank(stem).items) for stem in list_banks())
     html = answer_key("html", ["01-the-interview-as-data"])
     assert html.startswith("<!DOCTYPE html>")
@@ -162,7 +192,10 @@ def test_generated_items_are_deterministic_and_valid():
     assert generate_items(seed=3) != generate_items(seed=4)
     bank = generate_bank(seed=0)
     assert [(it.id, it.type, it.paragraph_id) for it in bank.items] == [
-        ("auto-question-match-0", "match", 4), ("auto-cloze-0", "string", 10), ("auto-main-actor-0", "multiple_choice", 13)]
+        ("auto-question-match-0", "match", 4),
+        ("auto-cloze-0", "string", 10),
+        ("auto-main-actor-0", "multiple_choice", 13),
+    ]
     for seed in range(10):
         generate_bank(seed=seed)  # passes the same schema and evidence checks
 
@@ -172,18 +205,25 @@ def test_generated_items_content():
     assert match["pairs"][0] == {
         "label": "Paragraph 4: There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon…",
         "answer": "Q1: Are North Korea-Russia relations transactional or strategic? Explain",
-        "feedback": "Paragraph 4 is part 2 of the answer to question 1, which is asked in paragraph 2."}
+        "feedback": "Paragraph 4 is part 2 of the answer to question 1, which is asked in paragraph 2.",
+    }
     assert len(match["options"]) == 5
     assert cloze["question"] == (
         "Fill in the blank (paragraph 10): It is important to note that the opportunities and potential benefits "
         "Kim Jong Un sees in building longer-term ties with Moscow, irrespective of the actual _____ of the "
         "relationship, may have far-reaching implications for North Korea’s economic policy as well as its U.S. "
-        "and China policy.")
+        "and China policy."
+    )
     assert cloze["answers"][0]["answer"] == "outcome"
     assert [(a["answer"], a["correct"]) for a in actor["answers"]] == [
-        ("China", False), ("North Korea", False), ("Russia", True), ("United States", False)]
-    assert actor["answers"][2]["feedback"] == ("Yes: paragraph 13 names Russia (or its capital or leader) 6 times, "
-                                               "more than any other actor.")
+        ("China", False),
+        ("North Korea", False),
+        ("Russia", True),
+        ("United States", False),
+    ]
+    assert actor["answers"][2]["feedback"] == (
+        "Yes: paragraph 13 names Russia (or its capital or leader) 6 times, more than any other actor."
+    )
 
 
 def test_generated_item_works_in_a_widget():
@@ -193,6 +233,8 @@ def test_generated_item_works_in_a_widget():
     w = QuizWidget(item)
     w.inputs.value = " Outcome "
     w.submit.click()
-    assert w.feedback.value.startswith('<div class="nbkit-feedback nbkit-feedback-correct">\n'
-                                       "<p><strong>Correct. Attempt 1.</strong></p>\n"
-                                       "<p>Yes: Lee uses “outcome” here (paragraph 10); the word appears 2 times in the answers.</p>")
+    assert w.feedback.value.startswith(
+        '<div class="nbkit-feedback nbkit-feedback-correct">\n'
+        "<p><strong>Correct. Attempt 1.</strong></p>\n"
+        "<p>Yes: Lee uses “outcome” here (paragraph 10); the word appears 2 times in the answers.</p>"
+    )

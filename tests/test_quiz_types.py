@@ -97,16 +97,28 @@ def test_type_specific_rules_and_strings():
     poll = get_item("00-start-here", "first-impression")
     assert Poll().answer_strings(poll) == [] and Poll().class_lines(poll, None) == []
     free = get_item("01-the-interview-as-data", "three-reasons")
-    assert [label for label, _ in key_rows(free)] == ["Answer", "Rubric", "Rubric", "Rubric", "Explanation",
-                                                      "Evidence", "Level"]
+    assert [label for label, _ in key_rows(free)] == [
+        "Answer",
+        "Rubric",
+        "Rubric",
+        "Rubric",
+        "Explanation",
+        "Evidence",
+        "Level",
+    ]
 
 
 def test_type_names_live_only_in_the_types_package():
     """`grep '"multiple_choice"' nbkit/` finds the name only in nbkit/quiz/types/ (and the schema, a data file)."""
     names = [n for n in TYPES if n not in ("string", "match")]  # also JSON Schema words and a glossary column
     pattern = re.compile("|".join(rf"""["']{n}["']""" for n in names))
-    found = [f"{p.relative_to(PACKAGE)}:{i}" for p in sorted(PACKAGE.rglob("*.py")) if "types" not in p.parent.parts
-             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1) if pattern.search(line)]
+    found = [
+        f"{p.relative_to(PACKAGE)}:{i}"
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if "types" not in p.parent.parts
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
     assert found == []
 
 

@@ -7,9 +7,13 @@ import pytest
 import nbkit
 from nbkit.quiz import view
 
-EXPL_WHO = ("The interview gives one analyst’s view: Mercy Kuo asks, Rachel Minyoung Lee answers. "
-            "So write “Lee argues…”, not “the article proves…”.")
-QUOTE_WHO = "This conversation with Rachel Minyoung Lee, a senior fellow for the Stimson Center’s Korea Program and 38 North"
+EXPL_WHO = (
+    "The interview gives one analyst’s view: Mercy Kuo asks, Rachel Minyoung Lee answers. "
+    "So write “Lee argues…”, not “the article proves…”."
+)
+QUOTE_WHO = (
+    "This conversation with Rachel Minyoung Lee, a senior fellow for the Stimson Center’s Korea Program and 38 North"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -24,9 +28,12 @@ def store(tmp_path, monkeypatch):
 def expected(status: str, head: str, messages: list[str], explanation: str, quote: str, pid: int) -> str:
     lines = [f'<div class="nbkit-feedback nbkit-feedback-{status}">', f"<p><strong>{head}</strong></p>"]
     lines += [f"<p>{m}</p>" for m in messages]
-    lines += [f"<p><strong>Why:</strong> {explanation}</p>",
-              '<details class="nbkit-evidence"><summary>Show me in the text</summary>'
-              f"<blockquote>{quote}</blockquote><p>Paragraph {pid}</p></details>", "</div>"]
+    lines += [
+        f"<p><strong>Why:</strong> {explanation}</p>",
+        '<details class="nbkit-evidence"><summary>Show me in the text</summary>'
+        f"<blockquote>{quote}</blockquote><p>Paragraph {pid}</p></details>",
+        "</div>",
+    ]
     return "\n".join(lines)
 
 
@@ -42,15 +49,29 @@ def test_multiple_choice_wrong_then_right_counts_attempts(store):
     w.inputs.value = 1  # Mercy Kuo
     w.submit.click()
     assert w.feedback.value == expected(
-        "incorrect", "Not quite. Attempt 1.",
-        ["Mercy Kuo is the interviewer: paragraph 1 calls her “The Diplomat author” who engages experts. "
-         "She asks the questions; she does not answer them."], EXPL_WHO, QUOTE_WHO, 1)
+        "incorrect",
+        "Not quite. Attempt 1.",
+        [
+            "Mercy Kuo is the interviewer: paragraph 1 calls her “The Diplomat author” who engages experts. "
+            "She asks the questions; she does not answer them."
+        ],
+        EXPL_WHO,
+        QUOTE_WHO,
+        1,
+    )
     w.inputs.value = 0
     w.submit.click()
     assert w.feedback.value == expected(
-        "correct", "Correct. Attempt 2.",
-        ["Yes: paragraph 1 introduces the conversation “with Rachel Minyoung Lee”, a senior fellow at the "
-         "Stimson Center’s Korea Program and 38 North; every answer is hers."], EXPL_WHO, QUOTE_WHO, 1)
+        "correct",
+        "Correct. Attempt 2.",
+        [
+            "Yes: paragraph 1 introduces the conversation “with Rachel Minyoung Lee”, a senior fellow at the "
+            "Stimson Center’s Korea Program and 38 North; every answer is hers."
+        ],
+        EXPL_WHO,
+        QUOTE_WHO,
+        1,
+    )
     df = nbkit.progress()
     assert df[["learner", "notebook", "item", "attempt", "answer", "correct"]].values.tolist() == [
         ["ada", "00-start-here", "who-is-interviewed", 1, "Mercy Kuo", False],
@@ -61,9 +82,11 @@ def test_multiple_choice_wrong_then_right_counts_attempts(store):
 def test_nothing_chosen_is_not_counted(store):
     w = view("00-start-here", "who-is-interviewed").widget
     w.submit.click()
-    assert w.feedback.value == ('<div class="nbkit-feedback nbkit-feedback-incomplete">\n'
-                                "<p><strong>Answer first.</strong></p>\n"
-                                "<p>Choose an option, then press the button.</p>\n</div>")
+    assert w.feedback.value == (
+        '<div class="nbkit-feedback nbkit-feedback-incomplete">\n'
+        "<p><strong>Answer first.</strong></p>\n"
+        "<p>Choose an option, then press the button.</p>\n</div>"
+    )
     assert not store.exists()
 
 
@@ -73,16 +96,23 @@ def test_true_false():
     w.inputs.value = 1
     w.submit.click()
     assert w.feedback.value == expected(
-        "correct", "Correct. Attempt 1.",
-        ["Right: there is one expert, Rachel Minyoung Lee (paragraph 1). Other views appear only as she reports "
-         "them, such as the “prevailing view” she discusses in paragraph 3."],
+        "correct",
+        "Correct. Attempt 1.",
+        [
+            "Right: there is one expert, Rachel Minyoung Lee (paragraph 1). Other views appear only as she reports "
+            "them, such as the “prevailing view” she discusses in paragraph 3."
+        ],
         "Everything after the questions is Lee’s analysis, including her account of views she argues against. "
         "Attribute each claim to her and give the paragraph.",
-        "the prevailing view still seems to be that the relationship is “transactional.”", 3)
+        "the prevailing view still seems to be that the relationship is “transactional.”",
+        3,
+    )
 
 
-EXPL_VERBS = ("The questions frame stores each question’s instruction: Explain, Examine, Analyze, ? (a direct question) "
-              "and Assess. The verb tells you what kind of answer the interviewer asks Lee for.")
+EXPL_VERBS = (
+    "The questions frame stores each question’s instruction: Explain, Examine, Analyze, ? (a direct question) "
+    "and Assess. The verb tells you what kind of answer the interviewer asks Lee for."
+)
 QUOTE_VERBS = "Analyze Moscow’s agenda in seeking North Korea’s support for Russia’s war against Ukraine."
 
 
@@ -93,28 +123,46 @@ def test_many_choice_partial_then_complete():
     w.inputs[4].value = True
     w.submit.click()
     assert w.feedback.value == expected(
-        "incorrect", "Not quite. Attempt 1.",
-        ["Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
-         "Signal: Question 4 (paragraph 14) uses “signaling” inside a direct question; it has no instruction verb, "
-         "so its instruction is “?”.",
-         "You missed 3 correct options."], EXPL_VERBS, QUOTE_VERBS, 11)
+        "incorrect",
+        "Not quite. Attempt 1.",
+        [
+            "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
+            "Signal: Question 4 (paragraph 14) uses “signaling” inside a direct question; it has no instruction verb, "
+            "so its instruction is “?”.",
+            "You missed 3 correct options.",
+        ],
+        EXPL_VERBS,
+        QUOTE_VERBS,
+        11,
+    )
     w.inputs[4].value = False
     for i in (1, 2, 3):
         w.inputs[i].value = True
     w.submit.click()
     assert w.feedback.value == expected(
-        "correct", "Correct. Attempt 2.",
-        ["Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
-         "Examine: Yes: question 2 (paragraph 6) begins “Examine Pyongyang’s calculus…”.",
-         "Analyze: Yes: question 3 (paragraph 11) begins “Analyze Moscow’s agenda…”.",
-         "Assess: Yes: question 5 (paragraph 17) begins “Assess the implications…”."], EXPL_VERBS, QUOTE_VERBS, 11)
+        "correct",
+        "Correct. Attempt 2.",
+        [
+            "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
+            "Examine: Yes: question 2 (paragraph 6) begins “Examine Pyongyang’s calculus…”.",
+            "Analyze: Yes: question 3 (paragraph 11) begins “Analyze Moscow’s agenda…”.",
+            "Assess: Yes: question 5 (paragraph 17) begins “Assess the implications…”.",
+        ],
+        EXPL_VERBS,
+        QUOTE_VERBS,
+        11,
+    )
     assert nbkit.progress()["answer"].tolist() == ["Explain | Signal", "Explain | Examine | Analyze | Assess"]
 
 
-EXPL_TYPO = ("Lee lists the benefits Pyongyang has already reaped from supplying munitions to Russia (paragraph 8). "
-             "The printed word is “miliary”, a typo that nbkit’s data keeps, because quotes must match the source exactly.")
-QUOTE_TYPO = ("The diplomatic, economic, and possibly miliary-technology benefits Pyongyang has already reaped from "
-              "supplying munitions to Russia have been well documented.")
+EXPL_TYPO = (
+    "Lee lists the benefits Pyongyang has already reaped from supplying munitions to Russia (paragraph 8). "
+    "The printed word is “miliary”, a typo that nbkit’s data keeps, because quotes must match the source exactly."
+)
+QUOTE_TYPO = (
+    "The diplomatic, economic, and possibly miliary-technology benefits Pyongyang has already reaped from "
+    "supplying munitions to Russia have been well documented."
+)
 
 
 @pytest.mark.parametrize("typed", ["military", "  MILITARY ", "Military"])
@@ -123,9 +171,16 @@ def test_short_text_ignores_case_and_spacing(typed):
     w.inputs.value = typed
     w.submit.click()
     assert w.feedback.value == expected(
-        "correct", "Correct. Attempt 1.",
-        ["Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
-         "exactly as printed (paragraph 8)."], EXPL_TYPO, QUOTE_TYPO, 8)
+        "correct",
+        "Correct. Attempt 1.",
+        [
+            "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
+            "exactly as printed (paragraph 8)."
+        ],
+        EXPL_TYPO,
+        QUOTE_TYPO,
+        8,
+    )
 
 
 def test_short_text_default_feedback_and_curly_quotes():
@@ -133,21 +188,34 @@ def test_short_text_default_feedback_and_curly_quotes():
     w.inputs.value = "naval"
     w.submit.click()
     assert w.feedback.value == expected(
-        "incorrect", "Not quite. Attempt 1.",
-        ["Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
-         "supplying munitions to Russia."], EXPL_TYPO, QUOTE_TYPO, 8)
+        "incorrect",
+        "Not quite. Attempt 1.",
+        [
+            "Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
+            "supplying munitions to Russia."
+        ],
+        EXPL_TYPO,
+        QUOTE_TYPO,
+        8,
+    )
     w2 = view("00-start-here", "series-number").widget
     w2.inputs.value = "427TH"
     w2.submit.click()
     assert "<p><strong>Correct. Attempt 1.</strong></p>" in w2.feedback.value
 
 
-EXPL_ORDER = ("The interview moves from the big question (what kind of relationship) to each side’s motives "
-              "(Pyongyang, then Moscow), then to the messages for Washington and Beijing, and ends with the regional picture.")
+EXPL_ORDER = (
+    "The interview moves from the big question (what kind of relationship) to each side’s motives "
+    "(Pyongyang, then Moscow), then to the messages for Washington and Beijing, and ends with the regional picture."
+)
 QUOTE_ORDER = "Are North Korea-Russia relations transactional or strategic? Explain"
-ORDER = ["Are the relations transactional or strategic?", "Pyongyang’s calculus in moving closer to Moscow",
-         "Moscow’s agenda in seeking North Korea’s support", "What the two are signaling to Washington and Beijing",
-         "Implications for the China-U.S. competition in Northeast Asia"]
+ORDER = [
+    "Are the relations transactional or strategic?",
+    "Pyongyang’s calculus in moving closer to Moscow",
+    "Moscow’s agenda in seeking North Korea’s support",
+    "What the two are signaling to Washington and Beijing",
+    "Implications for the China-U.S. competition in Northeast Asia",
+]
 
 
 def test_ordering_with_dropdowns():
@@ -159,17 +227,24 @@ def test_ordering_with_dropdowns():
         dd.value = value
     w.submit.click()
     assert w.feedback.value == expected(
-        "incorrect", "Not quite. Attempt 1.",
-        ["3 of 5 in the right position.",
-         "Are the relations transactional or strategic?: This is question 1, in paragraph 2: “Are North Korea-Russia "
-         "relations transactional or strategic?”",
-         "Pyongyang’s calculus in moving closer to Moscow: This is question 2, in paragraph 6: “Examine Pyongyang’s calculus…”."],
-        EXPL_ORDER, QUOTE_ORDER, 2)
+        "incorrect",
+        "Not quite. Attempt 1.",
+        [
+            "3 of 5 in the right position.",
+            "Are the relations transactional or strategic?: This is question 1, in paragraph 2: “Are North Korea-Russia "
+            "relations transactional or strategic?”",
+            "Pyongyang’s calculus in moving closer to Moscow: This is question 2, in paragraph 6: “Examine Pyongyang’s calculus…”.",
+        ],
+        EXPL_ORDER,
+        QUOTE_ORDER,
+        2,
+    )
     for dd, value in zip(w.inputs, ORDER):
         dd.value = value
     w.submit.click()
-    assert w.feedback.value == expected("correct", "Correct. Attempt 2.", ["5 of 5 in the right position."],
-                                        EXPL_ORDER, QUOTE_ORDER, 2)
+    assert w.feedback.value == expected(
+        "correct", "Correct. Attempt 2.", ["5 of 5 in the right position."], EXPL_ORDER, QUOTE_ORDER, 2
+    )
 
 
 def test_ordering_incomplete():
@@ -179,8 +254,10 @@ def test_ordering_incomplete():
     assert "<p>Fill every position, then press the button.</p>" in w.feedback.value
 
 
-EXPL_ROLES = ("Role is an ordered category, intro &lt; question &lt; answer: the introduction comes first, and each "
-              "question line is followed by Lee’s answer paragraphs.")
+EXPL_ROLES = (
+    "Role is an ordered category, intro &lt; question &lt; answer: the introduction comes first, and each "
+    "question line is followed by Lee’s answer paragraphs."
+)
 
 
 def test_match_with_dropdowns():
@@ -191,15 +268,23 @@ def test_match_with_dropdowns():
         w.inputs[label].value = value
     w.submit.click()
     assert w.feedback.value == expected(
-        "incorrect", "Not quite. Attempt 1.",
-        ["3 of 4 matches correct.",
-         "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
-         "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer)."],
-        EXPL_ROLES, "Examine Pyongyang’s calculus in developing closer relations with Moscow.", 6)
+        "incorrect",
+        "Not quite. Attempt 1.",
+        [
+            "3 of 4 matches correct.",
+            "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
+            "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer).",
+        ],
+        EXPL_ROLES,
+        "Examine Pyongyang’s calculus in developing closer relations with Moscow.",
+        6,
+    )
     w.inputs[labels[2]].value = "answer"
     w.submit.click()
-    assert w.feedback.value.startswith('<div class="nbkit-feedback nbkit-feedback-correct">\n'
-                                       "<p><strong>Correct. Attempt 2.</strong></p>\n<p>4 of 4 matches correct.</p>")
+    assert w.feedback.value.startswith(
+        '<div class="nbkit-feedback nbkit-feedback-correct">\n'
+        "<p><strong>Correct. Attempt 2.</strong></p>\n<p>4 of 4 matches correct.</p>"
+    )
 
 
 def test_free_response_model_answer_rubric_and_rating(store):
@@ -209,25 +294,31 @@ def test_free_response_model_answer_rubric_and_rating(store):
     w.inputs.value = "Value drops after the war; Cold War playbook; past cooperation failed."
     w.submit.click()
     item = v.item
-    body = ["Model answer: " + item.data["model_answer"],
-            "Rubric: Names all three reasons: North Korea’s value after the war, the Cold War playbook, past cooperation with few results.",
-            "Rubric: Attributes them correctly: they are the reasons of the assessment Lee reports, not her own conclusion.",
-            "Rubric: Points to paragraph 4, and notes that paragraph 5 answers them.",
-            "Rate your answer against the rubric: Not yet, Partly, Fully."]
-    expl = ("Each of the three reasons is its own sentence in iv.sentences, which is why sentence rows make arguments "
-            "easy to lay out. Lee reports these reasons and then turns to her counterpoint in paragraph 5.")
+    body = [
+        "Model answer: " + item.data["model_answer"],
+        "Rubric: Names all three reasons: North Korea’s value after the war, the Cold War playbook, past cooperation with few results.",
+        "Rubric: Attributes them correctly: they are the reasons of the assessment Lee reports, not her own conclusion.",
+        "Rubric: Points to paragraph 4, and notes that paragraph 5 answers them.",
+        "Rate your answer against the rubric: Not yet, Partly, Fully.",
+    ]
+    expl = (
+        "Each of the three reasons is its own sentence in iv.sentences, which is why sentence rows make arguments "
+        "easy to lay out. Lee reports these reasons and then turns to her counterpoint in paragraph 5."
+    )
     quote = "There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon will not last beyond the war in Ukraine."
     assert w.feedback.value == expected("saved", "Answer saved. Attempt 1.", body, expl, quote, 4)
     assert body[0].startswith("Model answer: Lee reports three reasons behind the common assessment (paragraph 4):")
     assert w.rating.layout.display is None
     w.rating.value = "Partly"
     w.rate.click()
-    assert w.feedback.value == expected("saved", "Answer saved. Attempt 1.", body + ["Your self-rating: Partly."],
-                                        expl, quote, 4)
+    assert w.feedback.value == expected(
+        "saved", "Answer saved. Attempt 1.", body + ["Your self-rating: Partly."], expl, quote, 4
+    )
     df = nbkit.progress()
     assert df["answer"].tolist() == [
         "Value drops after the war; Cold War playbook; past cooperation failed.",
-        "Value drops after the war; Cold War playbook; past cooperation failed. [self-rating: Partly]"]
+        "Value drops after the war; Cold War playbook; past cooperation failed. [self-rating: Partly]",
+    ]
     assert df["attempt"].tolist() == [1, 1]
     assert df["correct"].isna().all()
     w.inputs.value = "Second try."
@@ -235,10 +326,14 @@ def test_free_response_model_answer_rubric_and_rating(store):
     assert "<p><strong>Answer saved. Attempt 2.</strong></p>" in w.feedback.value
 
 
-EXPL_POLL = ("There is no right answer here. In paragraph 3 Lee notes that the prevailing view is “transactional” and "
-             "argues we should stay open to the relationship being “strategic”, at least in intent; notebook 02 examines her reasons.")
-QUOTE_POLL = ("we should remain open to the possibility that the relationship may be “strategic,” if not in the outcome "
-              "at least in terms of intent.")
+EXPL_POLL = (
+    "There is no right answer here. In paragraph 3 Lee notes that the prevailing view is “transactional” and "
+    "argues we should stay open to the relationship being “strategic”, at least in intent; notebook 02 examines her reasons."
+)
+QUOTE_POLL = (
+    "we should remain open to the possibility that the relationship may be “strategic,” if not in the outcome "
+    "at least in terms of intent."
+)
 
 
 def test_poll_shows_choice_and_class_distribution(tmp_path):
@@ -254,14 +349,25 @@ def test_poll_shows_choice_and_class_distribution(tmp_path):
         "cy,00-start-here,first-impression,1,Possibly strategic: a longer-term alignment,,2024-09-01T10:00:00Z\n"
         "di,00-start-here,first-impression,1,Not sure yet,,2024-09-01T10:00:00Z\n"
         "di,00-start-here,first-impression,2,Mainly transactional: a deal tied to the war in Ukraine,,2024-09-01T10:05:00Z\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     w2 = view("00-start-here", "first-impression", class_results=[cls]).widget  # the class, passed in
     w2.inputs.value = 1
     w2.submit.click()
     assert w2.feedback.value == expected(
-        "voted", "Vote recorded. Attempt 2.",
-        [chose, "Class votes (3 learners):", "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
-         "Possibly strategic: a longer-term alignment: 1 (33%)", "Not sure yet: 1 (33%)"], EXPL_POLL, QUOTE_POLL, 3)
+        "voted",
+        "Vote recorded. Attempt 2.",
+        [
+            chose,
+            "Class votes (3 learners):",
+            "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
+            "Possibly strategic: a longer-term alignment: 1 (33%)",
+            "Not sure yet: 1 (33%)",
+        ],
+        EXPL_POLL,
+        QUOTE_POLL,
+        3,
+    )
     w.submit.click()  # the first widget got no class results: no class votes, nothing global leaked
     assert "Class votes" not in w.feedback.value and "Attempt 3." in w.feedback.value
 
@@ -271,10 +377,12 @@ def test_instructor_mode_adds_show_answer(monkeypatch):
     w = view("00-start-here", "question-order").widget
     assert w.show_answer._dom_classes == ("nbkit-quiz-00-start-here-question-order-show-answer",)
     w.show_answer.click()
-    assert w.answer.value == ('<p class="nbkit-answer"><strong>Answer:</strong> Are the relations transactional or '
-                              "strategic? &gt; Pyongyang’s calculus in moving closer to Moscow &gt; Moscow’s agenda in "
-                              "seeking North Korea’s support &gt; What the two are signaling to Washington and Beijing "
-                              "&gt; Implications for the China-U.S. competition in Northeast Asia</p>")
+    assert w.answer.value == (
+        '<p class="nbkit-answer"><strong>Answer:</strong> Are the relations transactional or '
+        "strategic? &gt; Pyongyang’s calculus in moving closer to Moscow &gt; Moscow’s agenda in "
+        "seeking North Korea’s support &gt; What the two are signaling to Washington and Beijing "
+        "&gt; Implications for the China-U.S. competition in Northeast Asia</p>"
+    )
     monkeypatch.delenv("NBKIT_INSTRUCTOR")
     assert not hasattr(view("00-start-here", "question-order").widget, "show_answer")
 

@@ -24,24 +24,31 @@ def test_a_quote_in_another_paragraph_says_where(texts):
     with pytest.raises(QuoteError) as info:
         anchor("Cold War playbook", 3, texts)
     assert info.value.field == "quote"
-    assert info.value.reason == ("the quote 'Cold War playbook' is not in paragraph 3 word for word. "
-                                 "It occurs in paragraph 4: correct paragraph_id.")
+    assert info.value.reason == (
+        "the quote 'Cold War playbook' is not in paragraph 3 word for word. "
+        "It occurs in paragraph 4: correct paragraph_id."
+    )
 
 
-@pytest.mark.parametrize("quote", ["North Korea's value", "provide \"miliary and other assistance\"",
-                                   "provide “military and other assistance”"])
+@pytest.mark.parametrize(
+    "quote",
+    ["North Korea's value", 'provide "miliary and other assistance"', "provide “military and other assistance”"],
+)
 def test_straight_quotes_and_corrected_typos_are_not_verbatim(texts, quote):
     with pytest.raises(QuoteError) as info:
         anchor(quote, 18, texts)
-    assert info.value.reason.endswith("Copy the span exactly from the text (curly quotes ’ “ ” as written; "
-                                      "keep the typo “miliary”).")
+    assert info.value.reason.endswith(
+        "Copy the span exactly from the text (curly quotes ’ “ ” as written; keep the typo “miliary”)."
+    )
 
 
 def test_a_missing_paragraph_is_named(texts):
     with pytest.raises(QuoteError) as info:
         anchor("anything", 99, texts)
     assert (info.value.field, info.value.reason) == (
-        "paragraph_id", "there is no paragraph 99; the interview has paragraphs 1 to 21. Use the line number of the paragraph.")
+        "paragraph_id",
+        "there is no paragraph 99; the interview has paragraphs 1 to 21. Use the line number of the paragraph.",
+    )
     assert isinstance(info.value, nbkit.NbkitError)
 
 
@@ -53,13 +60,16 @@ def test_a_long_quote_is_shortened_in_the_message(texts):
     assert shown.endswith("…") and len(shown) <= 61 and quote.startswith(shown[:-1])
 
 
-@pytest.mark.parametrize("text, width, expected", [
-    ("U.S.-led order vis-à-vis China", 100, "U.S.-led order vis-à-vis China"),
-    ("U.S.-led order vis-à-vis China", 20, "U.S.-led order…"),
-    ("North Korea-Russia relations", 20, "North Korea-Russia…"),
-    ("Pyongyang’s calculus", 12, "Pyongyang’s…"),
-    ("Denuclearization", 8, "Denucle…"),
-])
+@pytest.mark.parametrize(
+    "text, width, expected",
+    [
+        ("U.S.-led order vis-à-vis China", 100, "U.S.-led order vis-à-vis China"),
+        ("U.S.-led order vis-à-vis China", 20, "U.S.-led order…"),
+        ("North Korea-Russia relations", 20, "North Korea-Russia…"),
+        ("Pyongyang’s calculus", 12, "Pyongyang’s…"),
+        ("Denuclearization", 8, "Denucle…"),
+    ],
+)
 def test_shorten(text, width, expected):
     assert shorten(text, width) == expected
     assert len(shorten(text, width)) <= width

@@ -50,8 +50,12 @@ class AnnotationFile:
         seen: dict = {}
         for i, r in enumerate(self.rows, 1):
             if r[field] in seen:
-                self.fail(i, field, f"the {what} {r[field]!r} is already used in row {seen[r[field]]}. "
-                                    f"Each {what} must be unique: rename or remove one of the two rows.")
+                self.fail(
+                    i,
+                    field,
+                    f"the {what} {r[field]!r} is already used in row {seen[r[field]]}. "
+                    f"Each {what} must be unique: rename or remove one of the two rows.",
+                )
             seen[r[field]] = i
 
     def frame(self, frame_name: str) -> pd.DataFrame:
@@ -63,12 +67,12 @@ def read_annotation_file(name: str, data_dir=None) -> AnnotationFile:
     """Read ``name`` (e.g. ``"claims.csv"``) from the annotations folder and check each row's schema."""
     source = annotations_dir(data_dir).joinpath(name)
     path = str(source)
-    text = validation.read_text(source, DataValidationError,
-                                "the file is missing. Restore it from nbkit/data/annotations/.")
+    text = validation.read_text(
+        source, DataValidationError, "the file is missing. Restore it from nbkit/data/annotations/."
+    )
     schema = schema_name(name)
     if name.endswith(".csv"):
-        rows = validation.parse_csv(text, path, list(validation.load_schema(schema)["properties"]),
-                                    DataValidationError)
+        rows = validation.parse_csv(text, path, list(validation.load_schema(schema)["properties"]), DataValidationError)
     else:
         rows = _entries(validation.parse_yaml(text, path, DataValidationError), path, single=name == "manifest.yaml")
     for i, row in enumerate(rows, 1):
@@ -79,6 +83,7 @@ def read_annotation_file(name: str, data_dir=None) -> AnnotationFile:
 def _entries(data, path: str, single: bool) -> list[dict]:
     rows = [data] if single else data
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise DataValidationError(path, None, None, "expected a list of entries, each a mapping of field: value "
-                                                    "(lines starting with '- ').")
+        raise DataValidationError(
+            path, None, None, "expected a list of entries, each a mapping of field: value (lines starting with '- ')."
+        )
     return rows

@@ -84,11 +84,14 @@ class AnnotationLayer:
             return
         manifest = self.manifest
         raise DataValidationError(
-            str(annotations_dir(self.data_dir).joinpath("manifest.yaml")), None, "sha256",
+            str(annotations_dir(self.data_dir).joinpath("manifest.yaml")),
+            None,
+            "sha256",
             f"the curated frame '{frame}' describes the bundled interview “{manifest['title']}” "
             f"(sha256 {manifest['sha256'][:12]}…), not the text '{self.iv.interview_id}' (sha256 {self._sha256[:12]}…). "
             f"Curated frames ({', '.join(self.curated)}) exist only for the bundled interview; for any text you "
-            f"can use {', '.join(self.lexical)}.")
+            f"can use {', '.join(self.lexical)}.",
+        )
 
     # lexicons: work for any interview -------------------------------------------------
     @cached_property
@@ -114,8 +117,12 @@ class AnnotationLayer:
         known = set(self.actors["actor"])
         for i, r in enumerate(file.rows, 1):
             if r["actor"] not in known:
-                file.fail(i, "actor", f"{r['actor']!r} is not an actor of actors.csv. Use a name from actors.csv "
-                                      "or add the actor there first.")
+                file.fail(
+                    i,
+                    "actor",
+                    f"{r['actor']!r} is not an actor of actors.csv. Use a name from actors.csv "
+                    "or add the actor there first.",
+                )
         return file.frame("aliases")
 
     @cached_property

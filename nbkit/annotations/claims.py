@@ -10,8 +10,9 @@ from .annotation_files import AnnotationFile
 __all__ = ["build_claims", "build_links", "locate_quote", "check_paragraph"]
 
 
-def check_paragraph(file: AnnotationFile, i: int, field: str, pid: int, paragraphs: pd.DataFrame,
-                    answer: bool) -> pd.Series:
+def check_paragraph(
+    file: AnnotationFile, i: int, field: str, pid: int, paragraphs: pd.DataFrame, answer: bool
+) -> pd.Series:
     """The paragraph row ``pid``; fail at row ``i`` if it does not exist (or is not an answer when ``answer``)."""
     try:
         quotes.paragraph_text(pid, quotes.paragraph_texts(paragraphs))
@@ -20,7 +21,9 @@ def check_paragraph(file: AnnotationFile, i: int, field: str, pid: int, paragrap
     par = paragraphs[paragraphs["paragraph_id"] == pid].iloc[0]
     if answer and par["role"] != "answer":
         answers = ", ".join(str(p) for p in paragraphs.loc[paragraphs["role"] == "answer", "paragraph_id"])
-        file.fail(i, field, f"paragraph {pid} is the {par['role']}, not an answer. Use an answer paragraph ({answers}).")
+        file.fail(
+            i, field, f"paragraph {pid} is the {par['role']}, not an answer. Use an answer paragraph ({answers})."
+        )
     return par
 
 
@@ -34,7 +37,9 @@ def locate_quote(file: AnnotationFile, i: int, quote: str, par: pd.Series, parag
     return start, start + len(quote)
 
 
-def build_claims(file: AnnotationFile, paragraphs: pd.DataFrame, actors: set[str], markers: pd.DataFrame) -> pd.DataFrame:
+def build_claims(
+    file: AnnotationFile, paragraphs: pd.DataFrame, actors: set[str], markers: pd.DataFrame
+) -> pd.DataFrame:
     """The claims frame; ``markers`` is the interview's markers frame.
 
     A quote that occurs twice in its paragraph is anchored at its first occurrence.
@@ -47,12 +52,30 @@ def build_claims(file: AnnotationFile, paragraphs: pd.DataFrame, actors: set[str
         start, end = locate_quote(file, i, r["quote"], par, paragraphs)
         for name in r["actors"].split("; "):
             if name not in actors:
-                file.fail(i, "actors", f"{name!r} is not an actor of actors.csv. Use a name from actors.csv "
-                                       f"(e.g. North Korea, Russia) or add the actor there first.")
+                file.fail(
+                    i,
+                    "actors",
+                    f"{name!r} is not an actor of actors.csv. Use a name from actors.csv "
+                    f"(e.g. North Korea, Russia) or add the actor there first.",
+                )
         inside = markers[(markers["start"] >= start) & (markers["end"] <= end)]
         certainty = "; ".join(dict.fromkeys(inside["marker"]))
-        rows.append((r["claim_id"], pid, int(par["question_id"]), r["quote"], start, end, r["summary"], r["kind"],
-                     r["voice"], r["stance"], r["actors"], certainty))
+        rows.append(
+            (
+                r["claim_id"],
+                pid,
+                int(par["question_id"]),
+                r["quote"],
+                start,
+                end,
+                r["summary"],
+                r["kind"],
+                r["voice"],
+                r["stance"],
+                r["actors"],
+                certainty,
+            )
+        )
     return frames.from_rows("claims", rows)
 
 
@@ -67,7 +90,10 @@ def build_links(file: AnnotationFile, claim_ids: set[str]) -> pd.DataFrame:
             file.fail(i, "to_claim", f"the claim {r['to_claim']} is linked to itself. Link two different claims.")
         pair = (r["from_claim"], r["to_claim"])
         if pair in seen:
-            file.fail(i, "to_claim", f"the link {pair[0]} -> {pair[1]} is already in row {seen[pair]}. "
-                                     "Keep one link per pair of claims.")
+            file.fail(
+                i,
+                "to_claim",
+                f"the link {pair[0]} -> {pair[1]} is already in row {seen[pair]}. Keep one link per pair of claims.",
+            )
         seen[pair] = i
     return file.frame("argument_links")

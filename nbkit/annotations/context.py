@@ -34,8 +34,19 @@ def build_treaty_articles(file: AnnotationFile, paragraphs: pd.DataFrame) -> pd.
     for i, r in enumerate(file.rows, 1):
         par = check_paragraph(file, i, "paragraph_id", r["paragraph_id"], paragraphs, answer=True)
         start, end = locate_quote(file, i, r["quote"], par, paragraphs)
-        rows.append((r["article"], r["paragraph_id"], r["quote"], start, end, r["interview_reading"],
-                     r["treaty_says"], r["treaty_source"], r["note"]))
+        rows.append(
+            (
+                r["article"],
+                r["paragraph_id"],
+                r["quote"],
+                start,
+                end,
+                r["interview_reading"],
+                r["treaty_says"],
+                r["treaty_source"],
+                r["note"],
+            )
+        )
     return frames.from_rows("treaty_articles", rows)
 
 
@@ -45,14 +56,22 @@ def _check_date(file: AnnotationFile, i: int, text: str, precision: str) -> dt.d
     except ValueError:
         file.fail(i, "date", f"{text!r} is not a real calendar date. Write YYYY-MM-DD, e.g. 2023-09-13.")
     if precision == "month" and date.day != 1:
-        file.fail(i, "date", f"a date of precision 'month' is written as the first day of the month; "
-                              f"found {text!r}. Use {text[:8]}01.")
+        file.fail(
+            i,
+            "date",
+            f"a date of precision 'month' is written as the first day of the month; found {text!r}. Use {text[:8]}01.",
+        )
     if precision == "season" and (date.day != 1 or date.month not in _SEASON_MONTHS):
-        file.fail(i, "date", f"a date of precision 'season' is the first day of the season (03-01 spring, "
-                              f"06-01 summer, 09-01 fall, 12-01 winter); found {text!r}.")
+        file.fail(
+            i,
+            "date",
+            f"a date of precision 'season' is the first day of the season (03-01 spring, "
+            f"06-01 summer, 09-01 fall, 12-01 winter); found {text!r}.",
+        )
     if precision == "year" and (date.month, date.day) != (1, 1):
-        file.fail(i, "date", f"a date of precision 'year' is written as 1 January; found {text!r}. "
-                              f"Use {text[:4]}-01-01.")
+        file.fail(
+            i, "date", f"a date of precision 'year' is written as 1 January; found {text!r}. Use {text[:4]}-01-01."
+        )
     return date
 
 
@@ -68,7 +87,9 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
     for i, r in enumerate(file.rows, 1):
         date = _check_date(file, i, r["date"], r["precision"])
         if previous is not None and date < previous:
-            file.fail(i, "date", f"{r['date']} comes before the date of the previous row. Keep the events in date order.")
+            file.fail(
+                i, "date", f"{r['date']} comes before the date of the previous row. Keep the events in date order."
+            )
         previous = date
         pid = int(r["paragraph_id"]) if r["paragraph_id"] else None
         if pid is not None:
@@ -76,12 +97,27 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
             if r["quote"]:
                 locate_quote(file, i, r["quote"], par, paragraphs)
         elif r["quote"]:
-            file.fail(i, "paragraph_id", "the row has a quote but no paragraph_id. Give the paragraph the quote comes from.")
+            file.fail(
+                i, "paragraph_id", "the row has a quote but no paragraph_id. Give the paragraph the quote comes from."
+            )
         own = _INTERVIEW_SOURCE.match(r["source"])
         if own is None and not r["source"].startswith(("https://", "http://")):
             file.fail(i, "source", f"expected a web address or 'interview, paragraph N'; found {r['source']!r}.")
         if own is not None and int(own.group(1)) != pid:
-            file.fail(i, "source", f"the source names paragraph {own.group(1)} but paragraph_id is {pid}. Make them agree.")
-        rows.append((r["event_id"], date, r["date_label"], r["precision"], r["event"], pid, r["source"],
-                     date >= cutoff, r["quote"]))
+            file.fail(
+                i, "source", f"the source names paragraph {own.group(1)} but paragraph_id is {pid}. Make them agree."
+            )
+        rows.append(
+            (
+                r["event_id"],
+                date,
+                r["date_label"],
+                r["precision"],
+                r["event"],
+                pid,
+                r["source"],
+                date >= cutoff,
+                r["quote"],
+            )
+        )
     return frames.from_rows("timeline", rows)

@@ -29,6 +29,7 @@ def find_markers(sentences: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame
     for s in sentences.itertuples(index=False):
         for start, end, found in find_forms(pattern, s.text):
             marker = found.lower()
-            rows.append((s.sentence_id, s.paragraph_id, s.question_id, marker, *info[marker],
-                         s.start + start, s.start + end))
+            rows.append(
+                (s.sentence_id, s.paragraph_id, s.question_id, marker, *info[marker], s.start + start, s.start + end)
+            )
     return frames.from_rows("markers", rows)

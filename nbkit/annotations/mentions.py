@@ -27,9 +27,19 @@ def find_mentions(sentences: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFram
     """
     actor_of = dict(zip(aliases["alias"], aliases["actor"]))
     pattern = compile_forms(actor_of, ignore_case=False)
-    rows = []
+    rows: list[tuple] = []
     for s in sentences.itertuples(index=False):
         for start, end, alias in find_forms(pattern, s.text):
-            rows.append((len(rows) + 1, s.sentence_id, s.paragraph_id, s.question_id, actor_of[alias], alias,
-                         s.start + start, s.start + end))
+            rows.append(
+                (
+                    len(rows) + 1,
+                    s.sentence_id,
+                    s.paragraph_id,
+                    s.question_id,
+                    actor_of[alias],
+                    alias,
+                    s.start + start,
+                    s.start + end,
+                )
+            )
     return frames.from_rows("mentions", rows)

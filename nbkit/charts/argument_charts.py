@@ -7,8 +7,18 @@ import pandas as pd
 from ..errors import DataValidationError
 from ..jsonschema_import import import_altair
 from ..shorten import shorten
-from .theme import (GREY, KIND_SHAPES, OKABE_ITO, RELATION_DASHES, STANCE_COLOURS, VOICE_LABELS, colour_scale,
-                    finish, question_labels, require)
+from .theme import (
+    GREY,
+    KIND_SHAPES,
+    OKABE_ITO,
+    RELATION_DASHES,
+    STANCE_COLOURS,
+    VOICE_LABELS,
+    colour_scale,
+    finish,
+    question_labels,
+    require,
+)
 
 __all__ = ["argument_map", "argument_layout", "question_claims", "timeline", "INTERVIEW_DATE"]
 
@@ -17,8 +27,11 @@ INTERVIEW_DATE = pd.Timestamp("2024-08-01")
 
 VOICE_SHORT = {"lee": "Lee", "prevailing_view": "Prevailing view", "reported": "Reported"}
 
-VOICE_PHRASES = {"lee": "stating Lee’s own view", "prevailing_view": "stating the prevailing view she disputes",
-                 "reported": "reporting what others say"}
+VOICE_PHRASES = {
+    "lee": "stating Lee’s own view",
+    "prevailing_view": "stating the prevailing view she disputes",
+    "reported": "reporting what others say",
+}
 
 CLAIM_COLUMNS = ["claim_id", "paragraph_id", "question_id", "quote", "summary", "kind", "voice", "stance"]
 
@@ -77,57 +90,107 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
     for i, row in links.iterrows():
         for end in ("from_claim", "to_claim"):
             if row[end] not in pos.index:
-                raise DataValidationError("argument_links", i + 1, end,
-                                          f"link names claim {row[end]!r}, which is not in the claims frame; "
-                                          "pass the claims and links of the same interview.")
+                raise DataValidationError(
+                    "argument_links",
+                    i + 1,
+                    end,
+                    f"link names claim {row[end]!r}, which is not in the claims frame; "
+                    "pass the claims and links of the same interview.",
+                )
     if questions is not None:
         focus = {int(q) for q in questions}
         data = data[data["question_id"].isin(focus)]
         if data.empty:
-            raise DataValidationError("claims", None, "question_id",
-                                      f"no claims answer question(s) {sorted(focus)}; use ids from iv.questions.")
+            raise DataValidationError(
+                "claims",
+                None,
+                "question_id",
+                f"no claims answer question(s) {sorted(focus)}; use ids from iv.questions.",
+            )
         shown = set(data["claim_id"])
         links = links[links["from_claim"].isin(shown) & links["to_claim"].isin(shown)].reset_index(drop=True)
-    links = links.assign(x=links["from_claim"].map(pos["x"]), y=links["from_claim"].map(pos["y"]),
-                         x2=links["to_claim"].map(pos["x"]), y2=links["to_claim"].map(pos["y"]))
+    links = links.assign(
+        x=links["from_claim"].map(pos["x"]),
+        y=links["from_claim"].map(pos["y"]),
+        x2=links["to_claim"].map(pos["x"]),
+        y2=links["to_claim"].map(pos["y"]),
+    )
     labels = question_labels(data["question_id"].unique())
     data["question"] = data["question_id"].map(labels)
     first_q, n_q = (min(labels), max(labels)) if labels else (1, 1)
     voice_expr = " : ".join(f"datum.value == {i} ? '{label}'" for i, label in enumerate(VOICE_LABELS.values()))
-    x = alt.X("x:Q", title="Question", scale=alt.Scale(domain=[first_q - 0.55, n_q + 0.55], nice=False),
-              axis=alt.Axis(values=list(range(first_q, n_q + 1)), labelExpr="'Q' + datum.value", grid=False))
-    y = alt.Y("y:Q", title="Whose view", scale=alt.Scale(domain=[-0.5, 2.5], reverse=True, nice=False),
-              axis=alt.Axis(values=[0, 1, 2], labelExpr=voice_expr + " : ''", labelLimit=220, grid=True))
-    edges = alt.Chart(links).mark_rule(color=GREY, strokeWidth=1.5).encode(
-        x=x, y=y, x2="x2:Q", y2="y2:Q",
-        strokeDash=alt.StrokeDash("relation:N", title="Link", scale=alt.Scale(
-            domain=list(RELATION_DASHES), range=list(RELATION_DASHES.values()))),
-        tooltip=[alt.Tooltip("from_claim:N", title="Claim"), alt.Tooltip("relation:N", title="Relation"),
-                 alt.Tooltip("to_claim:N", title="To claim")],
+    x = alt.X(
+        "x:Q",
+        title="Question",
+        scale=alt.Scale(domain=[first_q - 0.55, n_q + 0.55], nice=False),
+        axis=alt.Axis(values=list(range(first_q, n_q + 1)), labelExpr="'Q' + datum.value", grid=False),
     )
-    node_data = data[["claim_id", "paragraph_id", "question", "kind", "voice_label", "stance", "summary", "quote",
-                      "x", "y"]]
-    nodes = alt.Chart(node_data).mark_point(filled=True, size=170, opacity=1, stroke="black",
-                                            strokeWidth=0.5).encode(
-        x=x, y=y,
-        color=alt.Color("stance:N", title="Stance", scale=colour_scale(STANCE_COLOURS)),
-        shape=alt.Shape("kind:N", title="Kind of claim", scale=alt.Scale(
-            domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values()))),
-        tooltip=[alt.Tooltip("claim_id:N", title="Claim"), alt.Tooltip("question:N", title="Question"),
-                 alt.Tooltip("paragraph_id:Q", title="Paragraph"), alt.Tooltip("voice_label:N", title="Voice"),
-                 alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("stance:N", title="Stance"),
-                 alt.Tooltip("summary:N", title="Summary"), alt.Tooltip("quote:N", title="Quote")],
+    y = alt.Y(
+        "y:Q",
+        title="Whose view",
+        scale=alt.Scale(domain=[-0.5, 2.5], reverse=True, nice=False),
+        axis=alt.Axis(values=[0, 1, 2], labelExpr=voice_expr + " : ''", labelLimit=220, grid=True),
+    )
+    edges = (
+        alt.Chart(links)
+        .mark_rule(color=GREY, strokeWidth=1.5)
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeDash=alt.StrokeDash(
+                "relation:N",
+                title="Link",
+                scale=alt.Scale(domain=list(RELATION_DASHES), range=list(RELATION_DASHES.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("from_claim:N", title="Claim"),
+                alt.Tooltip("relation:N", title="Relation"),
+                alt.Tooltip("to_claim:N", title="To claim"),
+            ],
+        )
+    )
+    node_data = data[
+        ["claim_id", "paragraph_id", "question", "kind", "voice_label", "stance", "summary", "quote", "x", "y"]
+    ]
+    nodes = (
+        alt.Chart(node_data)
+        .mark_point(filled=True, size=170, opacity=1, stroke="black", strokeWidth=0.5)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("stance:N", title="Stance", scale=colour_scale(STANCE_COLOURS)),
+            shape=alt.Shape(
+                "kind:N",
+                title="Kind of claim",
+                scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("claim_id:N", title="Claim"),
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("paragraph_id:Q", title="Paragraph"),
+                alt.Tooltip("voice_label:N", title="Voice"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("stance:N", title="Stance"),
+                alt.Tooltip("summary:N", title="Summary"),
+                alt.Tooltip("quote:N", title="Quote"),
+            ],
+        )
     )
     names = alt.Chart(node_data).mark_text(dy=-13, fontSize=10).encode(x=x, y=y, text="claim_id:N")
     width = 800 if n_q - first_q >= 2 else 420
     chart = alt.layer(edges, nodes, names).properties(width=width, height=420)
     counts = data["voice"].value_counts()
     parts = ", ".join(f"{counts[v]} {phrase}" for v, phrase in VOICE_PHRASES.items() if v in counts)
-    return finish(chart, "How the argument fits together",
-                  f"Argument map of {len(data)} claims ({parts}) placed by question from left to right and by "
-                  f"whose view they state from top to bottom, with {len(links)} links between claims; colour "
-                  "shows the stance (transactional, strategic or neither), shape the kind of claim.",
-                  subtitle="Claims by question and voice; lines are links between claims")
+    return finish(
+        chart,
+        "How the argument fits together",
+        f"Argument map of {len(data)} claims ({parts}) placed by question from left to right and by "
+        f"whose view they state from top to bottom, with {len(links)} links between claims; colour "
+        "shows the stance (transactional, strategic or neither), shape the kind of claim.",
+        subtitle="Claims by question and voice; lines are links between claims",
+    )
 
 
 def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
@@ -145,36 +208,67 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
     texts = dict(zip(questions["question_id"].astype(int), questions["text"].astype(str)))
     data["question"] = data["question_id"].map(labels)
     data["question_text"] = data["question_id"].map(texts)
-    data["line"] = data["claim_id"] + " · " + data["voice"].map(VOICE_SHORT).fillna(data["voice"]) + ": " + data["summary"].map(
-        lambda s: shorten(s, 90))
-    data = data[["claim_id", "question_id", "question", "question_text", "stance", "voice_label", "kind", "line",
-                 "quote"]]
+    data["line"] = (
+        data["claim_id"]
+        + " · "
+        + data["voice"].map(VOICE_SHORT).fillna(data["voice"])
+        + ": "
+        + data["summary"].map(lambda s: shorten(s, 90))
+    )
+    data = data[
+        ["claim_id", "question_id", "question", "question_text", "stance", "voice_label", "kind", "line", "quote"]
+    ]
     pick = alt.selection_point(name="pick_question", fields=["question_id"], on="click", clear="dblclick")
     stance = alt.Color("stance:N", title="Stance", scale=colour_scale(STANCE_COLOURS))
-    bars = alt.Chart().mark_bar().encode(
-        y=alt.Y("question:N", sort=list(labels.values()), title="Question"),
-        x=alt.X("count():Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=stance,
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
-        tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("question_text:N", title="Asks"),
-                 alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("count():Q", title="Claims")],
-    ).add_params(pick).properties(width=220, height=alt.Step(28),
-                                   title=alt.Title("Claims per question", subtitle="Click a bar to filter the list"))
-    listing = alt.Chart().mark_text(align="left", baseline="middle", fontSize=11, limit=560).encode(
-        y=alt.Y("claim_id:N", title=None, axis=alt.Axis(labels=False, ticks=False, domain=False)),
-        x=alt.value(4),
-        text="line:N",
-        color=stance,
-        tooltip=[alt.Tooltip("claim_id:N", title="Claim"), alt.Tooltip("question:N", title="Question"),
-                 alt.Tooltip("voice_label:N", title="Voice"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("quote:N", title="Quote")],
-    ).transform_filter(pick).properties(width=580, height=alt.Step(16),
-                                         title=alt.Title("The claims", subtitle="Hover for the quote"))
+    bars = (
+        alt.Chart()
+        .mark_bar()
+        .encode(
+            y=alt.Y("question:N", sort=list(labels.values()), title="Question"),
+            x=alt.X("count():Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=stance,
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
+            tooltip=[
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("question_text:N", title="Asks"),
+                alt.Tooltip("stance:N", title="Stance"),
+                alt.Tooltip("count():Q", title="Claims"),
+            ],
+        )
+        .add_params(pick)
+        .properties(
+            width=220,
+            height=alt.Step(28),
+            title=alt.Title("Claims per question", subtitle="Click a bar to filter the list"),
+        )
+    )
+    listing = (
+        alt.Chart()
+        .mark_text(align="left", baseline="middle", fontSize=11, limit=560)
+        .encode(
+            y=alt.Y("claim_id:N", title=None, axis=alt.Axis(labels=False, ticks=False, domain=False)),
+            x=alt.value(4),
+            text="line:N",
+            color=stance,
+            tooltip=[
+                alt.Tooltip("claim_id:N", title="Claim"),
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("voice_label:N", title="Voice"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("quote:N", title="Quote"),
+            ],
+        )
+        .transform_filter(pick)
+        .properties(width=580, height=alt.Step(16), title=alt.Title("The claims", subtitle="Hover for the quote"))
+    )
     chart = alt.hconcat(bars, listing, data=data)
-    return finish(chart, "Which claims answer which question?",
-                  f"Two linked views: a bar chart of the number of claims for each of {len(labels)} questions, "
-                  f"coloured by stance, and the list of {len(data)} claims; selecting a question's bar shows only "
-                  "its claims in the list.")
+    return finish(
+        chart,
+        "Which claims answer which question?",
+        f"Two linked views: a bar chart of the number of claims for each of {len(labels)} questions, "
+        f"coloured by stance, and the list of {len(data)} claims; selecting a question's bar shows only "
+        "its claims in the list.",
+    )
 
 
 def timeline(events: pd.DataFrame):
@@ -186,42 +280,78 @@ def timeline(events: pd.DataFrame):
     """
     alt = import_altair()
 
-    require(events, ["event_id", "date", "date_label", "precision", "event", "paragraph_id", "source",
-                     "after_interview"], "timeline")
+    require(
+        events,
+        ["event_id", "date", "date_label", "precision", "event", "paragraph_id", "source", "after_interview"],
+        "timeline",
+    )
     data = events.sort_values(["date", "event_id"], kind="stable").reset_index(drop=True)
-    data = pd.DataFrame({
-        "event_id": data["event_id"].astype(str),
-        "date": pd.to_datetime(data["date"]),
-        "date_label": data["date_label"].astype(str),
-        "label": (data["date_label"].astype(str) + ": " + data["event"].map(lambda s: shorten(s, 50))),
-        "event": data["event"].astype(str),
-        "when": data["after_interview"].map({True: "After the interview", False: "Before the interview"}),
-        "paragraph": data["paragraph_id"].map(lambda p: "not in the interview" if pd.isna(p) else f"paragraph {int(p)}"),
-        "source": data["source"].astype(str),
-    })
+    data = pd.DataFrame(
+        {
+            "event_id": data["event_id"].astype(str),
+            "date": pd.to_datetime(data["date"]),
+            "date_label": data["date_label"].astype(str),
+            "label": (data["date_label"].astype(str) + ": " + data["event"].map(lambda s: shorten(s, 50))),
+            "event": data["event"].astype(str),
+            "when": data["after_interview"].map({True: "After the interview", False: "Before the interview"}),
+            "paragraph": data["paragraph_id"].map(
+                lambda p: "not in the interview" if pd.isna(p) else f"paragraph {int(p)}"
+            ),
+            "source": data["source"].astype(str),
+        }
+    )
     when_colours = {"Before the interview": OKABE_ITO[4], "After the interview": OKABE_ITO[5]}
     x = alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0), scale=alt.Scale(padding=14))
-    points = alt.Chart(data).mark_point(filled=True, size=110, opacity=1).encode(
-        x=x,
-        y=alt.Y("label:N", sort=data["label"].tolist(), title="Event",
-                axis=alt.Axis(labelLimit=360, titleAngle=0, titleAlign="right", titleAnchor="start",
-                              titleBaseline="bottom", titleX=-4, titleY=-4)),
-        color=alt.Color("when:N", title="When", scale=colour_scale(when_colours)),
-        shape=alt.Shape("when:N", title="When", scale=alt.Scale(domain=list(when_colours),
-                                                                range=["circle", "diamond"])),
-        tooltip=[alt.Tooltip("date_label:N", title="Date"), alt.Tooltip("event:N", title="Event"),
-                 alt.Tooltip("when:N", title="When"), alt.Tooltip("paragraph:N", title="In the interview"),
-                 alt.Tooltip("source:N", title="Source")],
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=110, opacity=1)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "label:N",
+                sort=data["label"].tolist(),
+                title="Event",
+                axis=alt.Axis(
+                    labelLimit=360,
+                    titleAngle=0,
+                    titleAlign="right",
+                    titleAnchor="start",
+                    titleBaseline="bottom",
+                    titleX=-4,
+                    titleY=-4,
+                ),
+            ),
+            color=alt.Color("when:N", title="When", scale=colour_scale(when_colours)),
+            shape=alt.Shape(
+                "when:N", title="When", scale=alt.Scale(domain=list(when_colours), range=["circle", "diamond"])
+            ),
+            tooltip=[
+                alt.Tooltip("date_label:N", title="Date"),
+                alt.Tooltip("event:N", title="Event"),
+                alt.Tooltip("when:N", title="When"),
+                alt.Tooltip("paragraph:N", title="In the interview"),
+                alt.Tooltip("source:N", title="Source"),
+            ],
+        )
     )
     marker = pd.DataFrame({"date": [INTERVIEW_DATE], "label": ["Interview published (August 2024)"]})
-    rule = alt.Chart(marker).mark_rule(color="black", strokeDash=[5, 3]).encode(
-        x=x, tooltip=[alt.Tooltip("label:N", title="Marker")])
-    note = alt.Chart(marker).mark_text(align="left", dx=4, dy=-6, fontSize=11, baseline="bottom").encode(
-        x=x, y=alt.value(0), text="label:N")
+    rule = (
+        alt.Chart(marker)
+        .mark_rule(color="black", strokeDash=[5, 3])
+        .encode(x=x, tooltip=[alt.Tooltip("label:N", title="Marker")])
+    )
+    note = (
+        alt.Chart(marker)
+        .mark_text(align="left", dx=4, dy=-6, fontSize=11, baseline="bottom")
+        .encode(x=x, y=alt.value(0), text="label:N")
+    )
     n_after = int((data["when"] == "After the interview").sum())
-    span = (f" from {data['date_label'].iloc[0]} to {data['date_label'].iloc[-1]}" if len(data) else "")
+    span = f" from {data['date_label'].iloc[0]} to {data['date_label'].iloc[-1]}" if len(data) else ""
     chart = alt.layer(points, rule, note).properties(width=520)
-    return finish(chart, "What happened when?",
-                  f"Timeline of {len(data)} events{span}; a dashed line marks the interview's publication in "
-                  f"August 2024, and {n_after} events after it are shown in another colour and shape.",
-                  subtitle="Events the interview refers to, and what came after")
+    return finish(
+        chart,
+        "What happened when?",
+        f"Timeline of {len(data)} events{span}; a dashed line marks the interview's publication in "
+        f"August 2024, and {n_after} events after it are shown in another colour and shape.",
+        subtitle="Events the interview refers to, and what came after",
+    )

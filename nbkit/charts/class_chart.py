@@ -20,12 +20,26 @@ def class_chart(summary_frame):
     alt = import_altair()
     require(summary_frame, _USED, "class_summary")
     data = summary_frame.dropna(subset=["pct_correct_first"])
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("pct_correct_first:Q", title="% correct at first attempt", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("item:N", title="Item", sort=None),
-        color=alt.Color("notebook:N", title="Notebook"),
-        tooltip=["notebook:N", "item:N", "n_learners:Q", "pct_correct_first:Q", "pct_correct_last:Q", "common_wrong:N"],
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("pct_correct_first:Q", title="% correct at first attempt", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("item:N", title="Item", sort=None),
+            color=alt.Color("notebook:N", title="Notebook"),
+            tooltip=[
+                "notebook:N",
+                "item:N",
+                "n_learners:Q",
+                "pct_correct_first:Q",
+                "pct_correct_last:Q",
+                "common_wrong:N",
+            ],
+        )
     )
-    return finish(chart, "Class results per quiz item",
-                  f"Bar chart of the percentage of learners right at their first attempt, for {len(data)} quiz "
-                  "items with a right answer, coloured by notebook.")
+    return finish(
+        chart,
+        "Class results per quiz item",
+        f"Bar chart of the percentage of learners right at their first attempt, for {len(data)} quiz "
+        "items with a right answer, coloured by notebook.",
+    )

@@ -11,8 +11,12 @@ from .theme import finish, require
 __all__ = ["progress_chart", "progress_summary", "STATUS_COLOURS"]
 
 #: Status of an item, in stacking order, with Okabe–Ito colours.
-STATUS_COLOURS = {"Right first time": "#009E73", "Right after retrying": "#56B4E9", "Not right yet": "#D55E00",
-                  "Answered (no right answer)": "#999999"}
+STATUS_COLOURS = {
+    "Right first time": "#009E73",
+    "Right after retrying": "#56B4E9",
+    "Not right yet": "#D55E00",
+    "Answered (no right answer)": "#999999",
+}
 
 PROGRESS_COLUMNS = list(FIELDS)
 
@@ -29,15 +33,25 @@ def progress_summary(progress: pd.DataFrame, learner: str | None = None) -> pd.D
     rows = progress if learner is None else progress[progress["learner"] == learner]
     rows = rows.assign(correct=rows["correct"].astype("boolean"))
     rows = rows.sort_values(["learner", "notebook", "item", "attempt"], kind="stable")
-    per_item = rows.groupby(["learner", "notebook", "item"], sort=True).agg(
-        scored=("correct", "count"), first=("correct", "first"), ever=("correct", "any"),
-        attempts=("attempt", "nunique")).reset_index()
+    per_item = (
+        rows.groupby(["learner", "notebook", "item"], sort=True)
+        .agg(
+            scored=("correct", "count"),
+            first=("correct", "first"),
+            ever=("correct", "any"),
+            attempts=("attempt", "nunique"),
+        )
+        .reset_index()
+    )
     per_item["status"] = "Not right yet"
     per_item.loc[per_item["ever"].fillna(False).astype(bool), "status"] = "Right after retrying"
     per_item.loc[per_item["first"].fillna(False).astype(bool), "status"] = "Right first time"
     per_item.loc[per_item["scored"] == 0, "status"] = "Answered (no right answer)"
-    summary = per_item.groupby(["notebook", "status"], sort=True).agg(
-        items=("item", "size"), attempts=("attempts", "sum")).reset_index()
+    summary = (
+        per_item.groupby(["notebook", "status"], sort=True)
+        .agg(items=("item", "size"), attempts=("attempts", "sum"))
+        .reset_index()
+    )
     summary["order"] = summary["status"].map(list(STATUS_COLOURS).index)
     summary = summary.sort_values(["notebook", "order"], ignore_index=True).drop(columns="order")
     return summary.astype({"notebook": str, "status": str, "items": int, "attempts": int})
@@ -53,23 +67,40 @@ def progress_chart(progress: pd.DataFrame, learner: str | None = None):
 
     data = progress_summary(progress, learner)
     notebooks = sorted(data["notebook"].unique().tolist())
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("notebook:N", sort=notebooks, title="Notebook", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
-        y=alt.Y("items:Q", title="Quiz items answered", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("status:N", title="Result", sort=list(STATUS_COLOURS),
-                        scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))),
-        order=alt.Order("status_rank:Q"),
-        tooltip=[alt.Tooltip("notebook:N", title="Notebook"), alt.Tooltip("status:N", title="Result"),
-                 alt.Tooltip("items:Q", title="Items"), alt.Tooltip("attempts:Q", title="Attempts")],
-    ).transform_calculate(
-        status_rank=" : ".join(f"datum.status == '{s}' ? {i}" for i, s in enumerate(STATUS_COLOURS)) + " : 9",
-    ).properties(width=alt.Step(56))
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("notebook:N", sort=notebooks, title="Notebook", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
+            y=alt.Y("items:Q", title="Quiz items answered", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color(
+                "status:N",
+                title="Result",
+                sort=list(STATUS_COLOURS),
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+            ),
+            order=alt.Order("status_rank:Q"),
+            tooltip=[
+                alt.Tooltip("notebook:N", title="Notebook"),
+                alt.Tooltip("status:N", title="Result"),
+                alt.Tooltip("items:Q", title="Items"),
+                alt.Tooltip("attempts:Q", title="Attempts"),
+            ],
+        )
+        .transform_calculate(
+            status_rank=" : ".join(f"datum.status == '{s}' ? {i}" for i, s in enumerate(STATUS_COLOURS)) + " : 9",
+        )
+        .properties(width=alt.Step(56))
+    )
     total = int(data["items"].sum())
     first = int(data.loc[data["status"] == "Right first time", "items"].sum())
     share = f"{round(100 * first / total)}% of them right first time" if total else "none answered yet"
     who = f"Learner {learner}" if learner is not None else "All learners"
-    return finish(chart, "Quiz results by notebook",
-                  f"Stacked bar chart of {total} quiz items answered in {len(notebooks)} notebooks, {share}; "
-                  "each bar splits items into right first time, right after retrying, not right yet, "
-                  "and answered with no right answer (polls and free responses).",
-                  subtitle=f"{who}: items right first time, after retrying, not yet, or with no right answer")
+    return finish(
+        chart,
+        "Quiz results by notebook",
+        f"Stacked bar chart of {total} quiz items answered in {len(notebooks)} notebooks, {share}; "
+        "each bar splits items into right first time, right after retrying, not right yet, "
+        "and answered with no right answer (polls and free responses).",
+        subtitle=f"{who}: items right first time, after retrying, not yet, or with no right answer",
+    )

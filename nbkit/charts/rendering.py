@@ -60,8 +60,13 @@ def _check_name(name: str, where: str) -> str:
     return clean
 
 
-def choose_renderer(renderer: str = "auto", *, env: Mapping[str, str] | None = None,
-                    in_kernel: bool | None = None, has_anywidget: bool | None = None) -> str:
+def choose_renderer(
+    renderer: str = "auto",
+    *,
+    env: Mapping[str, str] | None = None,
+    in_kernel: bool | None = None,
+    has_anywidget: bool | None = None,
+) -> str:
     """The renderer ``setup`` would enable, without enabling it.
 
     ``"auto"`` resolves in this order: the ``NBKIT_RENDERER`` environment variable if set;
@@ -105,8 +110,10 @@ def setup(renderer: str = "auto") -> str:
 
     if name == "jupyter":
         if not _has_anywidget():
-            raise ImportError("The 'jupyter' renderer needs the anywidget package: "
-                              "run `pip install anywidget`, or call nbkit.setup('svg') for static charts.")
+            raise ImportError(
+                "The 'jupyter' renderer needs the anywidget package: "
+                "run `pip install anywidget`, or call nbkit.setup('svg') for static charts."
+            )
         alt.renderers.enable("jupyter", offline=True)
     elif name == "png":
         alt.renderers.enable("png", scale_factor=2)

@@ -9,8 +9,7 @@ import pandas as pd
 
 from ..jsonschema_import import import_altair
 from ..shorten import shorten
-from .theme import (MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, colour_scale, finish, question_labels,
-                    require)
+from .theme import MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, colour_scale, finish, question_labels, require
 
 __all__ = ["answer_lengths", "actor_heatmap", "certainty_profile", "actor_network", "co_mentions", "circle_layout"]
 
@@ -32,36 +31,53 @@ def answer_lengths(paragraphs: pd.DataFrame, questions: pd.DataFrame | None = No
 
     answers = _answers(paragraphs)
     labels = question_labels(answers["question_id"].unique(), questions)
-    data = pd.DataFrame({
-        "question": answers["question_id"].map(labels).astype(str),
-        "paragraph_id": answers["paragraph_id"],
-        "position": answers["position"].astype(int),
-        "n_words": answers["n_words"],
-        "opening": answers["text"].map(lambda s: shorten(s, 80)).astype(str),
-    }).reset_index(drop=True)
+    data = pd.DataFrame(
+        {
+            "question": answers["question_id"].map(labels).astype(str),
+            "paragraph_id": answers["paragraph_id"],
+            "position": answers["position"].astype(int),
+            "n_words": answers["n_words"],
+            "opening": answers["text"].map(lambda s: shorten(s, 80)).astype(str),
+        }
+    ).reset_index(drop=True)
     totals = data.groupby("question", sort=False)["n_words"].sum()
     positions = sorted(data["position"].unique().tolist())
-    chart = alt.Chart(data).mark_bar(stroke="white", strokeWidth=1).encode(
-        x=alt.X("question:N", sort=list(labels.values()), title="Question", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("n_words:Q", stack="zero", title="Words in the answer"),
-        color=alt.Color("position:O", title="Paragraph of the answer",
-                        scale=alt.Scale(domain=positions, range=OKABE_ITO[:len(positions)] or OKABE_ITO[:1])),
-        order=alt.Order("position:O"),
-        tooltip=[alt.Tooltip("question:N", title="Question"),
-                 alt.Tooltip("paragraph_id:Q", title="Paragraph (line)"),
-                 alt.Tooltip("position:O", title="Paragraph of the answer"),
-                 alt.Tooltip("n_words:Q", title="Words"),
-                 alt.Tooltip("opening:N", title="Opening words")],
-    ).properties(width=alt.Step(72))
+    chart = (
+        alt.Chart(data)
+        .mark_bar(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("question:N", sort=list(labels.values()), title="Question", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("n_words:Q", stack="zero", title="Words in the answer"),
+            color=alt.Color(
+                "position:O",
+                title="Paragraph of the answer",
+                scale=alt.Scale(domain=positions, range=OKABE_ITO[: len(positions)] or OKABE_ITO[:1]),
+            ),
+            order=alt.Order("position:O"),
+            tooltip=[
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("paragraph_id:Q", title="Paragraph (line)"),
+                alt.Tooltip("position:O", title="Paragraph of the answer"),
+                alt.Tooltip("n_words:Q", title="Words"),
+                alt.Tooltip("opening:N", title="Opening words"),
+            ],
+        )
+        .properties(width=alt.Step(72))
+    )
     if totals.empty:
         summary = "There are no answer paragraphs."
     else:
-        summary = (f"{len(totals)} answers of {len(data)} paragraphs in all; the longest answer is "
-                   f"{totals.idxmax()} with {int(totals.max())} words, the shortest {totals.idxmin()} "
-                   f"with {int(totals.min())} words.")
-    return finish(chart, "How long is each answer?",
-                  f"Stacked bar chart of the number of words in each answer, one segment per paragraph. {summary}",
-                  subtitle="Words per answer, split into its paragraphs")
+        summary = (
+            f"{len(totals)} answers of {len(data)} paragraphs in all; the longest answer is "
+            f"{totals.idxmax()} with {int(totals.max())} words, the shortest {totals.idxmin()} "
+            f"with {int(totals.min())} words."
+        )
+    return finish(
+        chart,
+        "How long is each answer?",
+        f"Stacked bar chart of the number of words in each answer, one segment per paragraph. {summary}",
+        subtitle="Words per answer, split into its paragraphs",
+    )
 
 
 def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
@@ -90,8 +106,11 @@ def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
     )
     cells = base.mark_rect().encode(
         color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme=SEQUENTIAL)),
-        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("question:N", title="Question"),
-                 alt.Tooltip("mentions:Q", title="Mentions")],
+        tooltip=[
+            alt.Tooltip("actor:N", title="Actor"),
+            alt.Tooltip("question:N", title="Question"),
+            alt.Tooltip("mentions:Q", title="Mentions"),
+        ],
     )
     top = int(data["mentions"].max()) if len(data) else 0
     numbers = base.mark_text(fontSize=11).encode(
@@ -100,10 +119,13 @@ def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
     )
     most = f"{order[0]} is mentioned most ({int(totals.iloc[0])} times)." if order else "No actor is mentioned."
     chart = alt.layer(cells, numbers).properties(width=alt.Step(78), height=alt.Step(30))
-    return finish(chart, "Who is mentioned in which answer?",
-                  f"Heatmap of {len(order)} actors by {len(labels)} questions; each cell counts the actor's "
-                  f"mentions in the question and its answer. {most}",
-                  subtitle="Mentions of each actor, by question")
+    return finish(
+        chart,
+        "Who is mentioned in which answer?",
+        f"Heatmap of {len(order)} actors by {len(labels)} questions; each cell counts the actor's "
+        f"mentions in the question and its answer. {most}",
+        subtitle="Mentions of each actor, by question",
+    )
 
 
 def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
@@ -120,8 +142,9 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
     answers = _answers(paragraphs)
     words = answers.groupby("question_id")["n_words"].sum()
     labels = question_labels(words.index)
-    found = markers.merge(answers[["paragraph_id", "question_id"]], on="paragraph_id", how="inner",
-                          suffixes=("_marker", ""))
+    found = markers.merge(
+        answers[["paragraph_id", "question_id"]], on="paragraph_id", how="inner", suffixes=("_marker", "")
+    )
     found = found.assign(kind=found["kind"].astype(str), marker=found["marker"].astype(str).str.lower())
     kinds = list(MARKER_KIND_COLOURS)
     rows = []
@@ -129,31 +152,49 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
         for kind in kinds:
             hits = found[(found["question_id"] == qid) & (found["kind"] == kind)]
             n = len(hits)
-            rows.append({
-                "question": labels[qid], "kind": kind, "markers": n, "words": int(words[qid]),
-                "per_100_words": round(100 * n / words[qid], 2) if words[qid] else 0.0,
-                "mean_strength": round(float(hits["strength"].mean()), 2) if n else float("nan"),
-                "examples": "; ".join(dict.fromkeys(hits["marker"])),
-            })
-    data = pd.DataFrame(rows, columns=["question", "kind", "markers", "words", "per_100_words",
-                                       "mean_strength", "examples"])
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("question:N", sort=list(labels.values()), title="Question", axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("kind:N", sort=kinds),
-        y=alt.Y("per_100_words:Q", title="Markers per 100 words"),
-        color=alt.Color("kind:N", title="Kind of marker", scale=colour_scale(MARKER_KIND_COLOURS)),
-        tooltip=[alt.Tooltip("question:N", title="Question"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("markers:Q", title="Markers"), alt.Tooltip("words:Q", title="Words in answer"),
-                 alt.Tooltip("per_100_words:Q", title="Per 100 words", format=".2f"),
-                 alt.Tooltip("mean_strength:Q", title="Mean strength (1 tentative, 5 certain)", format=".1f"),
-                 alt.Tooltip("examples:N", title="Markers found")],
-    ).properties(width=alt.Step(80))
+            rows.append(
+                {
+                    "question": labels[qid],
+                    "kind": kind,
+                    "markers": n,
+                    "words": int(words[qid]),
+                    "per_100_words": round(100 * n / words[qid], 2) if words[qid] else 0.0,
+                    "mean_strength": round(float(hits["strength"].mean()), 2) if n else float("nan"),
+                    "examples": "; ".join(dict.fromkeys(hits["marker"])),
+                }
+            )
+    data = pd.DataFrame(
+        rows, columns=["question", "kind", "markers", "words", "per_100_words", "mean_strength", "examples"]
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("question:N", sort=list(labels.values()), title="Question", axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("kind:N", sort=kinds),
+            y=alt.Y("per_100_words:Q", title="Markers per 100 words"),
+            color=alt.Color("kind:N", title="Kind of marker", scale=colour_scale(MARKER_KIND_COLOURS)),
+            tooltip=[
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("markers:Q", title="Markers"),
+                alt.Tooltip("words:Q", title="Words in answer"),
+                alt.Tooltip("per_100_words:Q", title="Per 100 words", format=".2f"),
+                alt.Tooltip("mean_strength:Q", title="Mean strength (1 tentative, 5 certain)", format=".1f"),
+                alt.Tooltip("examples:N", title="Markers found"),
+            ],
+        )
+        .properties(width=alt.Step(80))
+    )
     n_hedge = int(data.loc[data["kind"] == "hedge", "markers"].sum())
     n_boost = int(data.loc[data["kind"] == "booster", "markers"].sum())
-    return finish(chart, "How certain does each answer sound?",
-                  f"Grouped bar chart of hedges (tentative words) and boosters (certain words) per 100 words in "
-                  f"each of {len(labels)} answers; {n_hedge} hedges and {n_boost} boosters in all.",
-                  subtitle="Hedges and boosters per 100 words of each answer")
+    return finish(
+        chart,
+        "How certain does each answer sound?",
+        f"Grouped bar chart of hedges (tentative words) and boosters (certain words) per 100 words in "
+        f"each of {len(labels)} answers; {n_hedge} hedges and {n_boost} boosters in all.",
+        subtitle="Hedges and boosters per 100 words of each answer",
+    )
 
 
 def co_mentions(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -170,8 +211,9 @@ def co_mentions(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         groups = frame.groupby("sentence_id")["actor"].agg(lambda s: sorted(set(map(str, s))))
     else:
         require(frame, ["claim_id", "actors"], "claims")
-        lists = frame["actors"].fillna("").astype(str).map(
-            lambda s: sorted({a.strip() for a in s.split(";") if a.strip()}))
+        lists = (
+            frame["actors"].fillna("").astype(str).map(lambda s: sorted({a.strip() for a in s.split(";") if a.strip()}))
+        )
         groups = lists
         nodes = lists.explode().dropna().value_counts()
     pairs: dict[tuple[str, str], int] = {}
@@ -179,8 +221,9 @@ def co_mentions(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for pair in combinations(actors, 2):
             pairs[pair] = pairs.get(pair, 0) + 1
     nodes = nodes.rename("mentions").rename_axis("actor").reset_index().astype({"actor": str, "mentions": int})
-    edges = pd.DataFrame([(a, b, w) for (a, b), w in sorted(pairs.items())],
-                         columns=["source", "target", "weight"]).astype({"source": str, "target": str, "weight": int})
+    edges = pd.DataFrame(
+        [(a, b, w) for (a, b), w in sorted(pairs.items())], columns=["source", "target", "weight"]
+    ).astype({"source": str, "target": str, "weight": int})
     return nodes, edges
 
 
@@ -192,8 +235,9 @@ def circle_layout(names) -> pd.DataFrame:
     names = list(names)
     n = max(len(names), 1)
     angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(len(names))]
-    return pd.DataFrame({"actor": names, "x": [round(math.cos(a), 6) for a in angles],
-                         "y": [round(math.sin(a), 6) for a in angles]})
+    return pd.DataFrame(
+        {"actor": names, "x": [round(math.cos(a), 6) for a in angles], "y": [round(math.sin(a), 6) for a in angles]}
+    )
 
 
 def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
@@ -217,32 +261,62 @@ def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
     else:
         nodes["kind"] = "actor"
     pos = nodes.set_index("actor")[["x", "y"]]
-    edges = edges.assign(x=edges["source"].map(pos["x"]), y=edges["source"].map(pos["y"]),
-                         x2=edges["target"].map(pos["x"]), y2=edges["target"].map(pos["y"]))
+    edges = edges.assign(
+        x=edges["source"].map(pos["x"]),
+        y=edges["source"].map(pos["y"]),
+        x2=edges["target"].map(pos["x"]),
+        y2=edges["target"].map(pos["y"]),
+    )
     kind_names = sorted(nodes["kind"].unique().tolist())
     axis_x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-1.45, 1.45]))
     axis_y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-1.3, 1.3]))
-    lines = alt.Chart(edges).mark_rule(color=OKABE_ITO[4], opacity=0.45).encode(
-        x=axis_x, y=axis_y, x2="x2:Q", y2="y2:Q",
-        strokeWidth=alt.StrokeWidth("weight:Q", title=f"{unit.capitalize()} naming both",
-                                    scale=alt.Scale(range=[1, 9])),
-        tooltip=[alt.Tooltip("source:N", title="Actor"), alt.Tooltip("target:N", title="With"),
-                 alt.Tooltip("weight:Q", title=f"{unit.capitalize()} naming both")],
+    lines = (
+        alt.Chart(edges)
+        .mark_rule(color=OKABE_ITO[4], opacity=0.45)
+        .encode(
+            x=axis_x,
+            y=axis_y,
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeWidth=alt.StrokeWidth(
+                "weight:Q", title=f"{unit.capitalize()} naming both", scale=alt.Scale(range=[1, 9])
+            ),
+            tooltip=[
+                alt.Tooltip("source:N", title="Actor"),
+                alt.Tooltip("target:N", title="With"),
+                alt.Tooltip("weight:Q", title=f"{unit.capitalize()} naming both"),
+            ],
+        )
     )
-    dots = alt.Chart(nodes).mark_circle(opacity=1, stroke="white").encode(
-        x=axis_x, y=axis_y,
-        size=alt.Size("mentions:Q", title="Mentions", scale=alt.Scale(range=[80, 900])),
-        color=alt.Color("kind:N", title="Kind of actor",
-                        scale=alt.Scale(domain=kind_names, range=OKABE_ITO[:len(kind_names)])),
-        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("mentions:Q", title="Mentions")],
+    dots = (
+        alt.Chart(nodes)
+        .mark_circle(opacity=1, stroke="white")
+        .encode(
+            x=axis_x,
+            y=axis_y,
+            size=alt.Size("mentions:Q", title="Mentions", scale=alt.Scale(range=[80, 900])),
+            color=alt.Color(
+                "kind:N", title="Kind of actor", scale=alt.Scale(domain=kind_names, range=OKABE_ITO[: len(kind_names)])
+            ),
+            tooltip=[
+                alt.Tooltip("actor:N", title="Actor"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("mentions:Q", title="Mentions"),
+            ],
+        )
     )
     names = alt.Chart(nodes).mark_text(dy=-16, fontSize=11).encode(x=axis_x, y=axis_y, text="actor:N")
-    strongest = (f"The pair named together most often is {edges.loc[edges['weight'].idxmax(), 'source']} and "
-                 f"{edges.loc[edges['weight'].idxmax(), 'target']} ({int(edges['weight'].max())} {unit})."
-                 if len(edges) else "No two actors are named together.")
+    strongest = (
+        f"The pair named together most often is {edges.loc[edges['weight'].idxmax(), 'source']} and "
+        f"{edges.loc[edges['weight'].idxmax(), 'target']} ({int(edges['weight'].max())} {unit})."
+        if len(edges)
+        else "No two actors are named together."
+    )
     chart = alt.layer(lines, dots, names).properties(width=460, height=420, view=alt.ViewBackground(stroke=None))
-    return finish(chart, "Which actors are named together?",
-                  f"Network of {len(nodes)} actors on a circle; a line joins two actors named in the same "
-                  f"{unit[:-1]}, thicker for more {unit}. {strongest}",
-                  subtitle=f"Lines join actors named in the same {unit[:-1]}")
+    return finish(
+        chart,
+        "Which actors are named together?",
+        f"Network of {len(nodes)} actors on a circle; a line joins two actors named in the same "
+        f"{unit[:-1]}, thicker for more {unit}. {strongest}",
+        subtitle=f"Lines join actors named in the same {unit[:-1]}",
+    )

@@ -24,8 +24,13 @@ VOICE_LABELS = {
     "reported": "Reported by others",
 }
 KIND_SHAPES = {
-    "thesis": "diamond", "reason": "circle", "evidence": "square", "counterpoint": "cross",
-    "implication": "triangle-up", "prediction": "triangle-right", "context": "triangle-down",
+    "thesis": "diamond",
+    "reason": "circle",
+    "evidence": "square",
+    "counterpoint": "cross",
+    "implication": "triangle-up",
+    "prediction": "triangle-right",
+    "context": "triangle-down",
 }
 RELATION_DASHES = {"supports": [1, 0], "elaborates": [6, 3], "qualifies": [2, 2], "rebuts": [10, 3, 2, 3]}
 
@@ -40,13 +45,18 @@ def colour_scale(colours: dict[str, str]):
 def require(frame, columns, name: str) -> pd.DataFrame:
     """Check ``frame`` is a DataFrame with ``columns``; raise DataValidationError saying what to pass."""
     if not isinstance(frame, pd.DataFrame):
-        raise DataValidationError(name, None, None,
-                                  f"expected a pandas DataFrame (for example iv.{name}), got {type(frame).__name__}.")
+        raise DataValidationError(
+            name, None, None, f"expected a pandas DataFrame (for example iv.{name}), got {type(frame).__name__}."
+        )
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise DataValidationError(name, None, missing[0],
-                                  f"the chart needs the column(s) {', '.join(missing)}; pass the frame iv.{name} "
-                                  f"from nbkit.load_interview() (found columns: {', '.join(map(str, frame.columns))}).")
+        raise DataValidationError(
+            name,
+            None,
+            missing[0],
+            f"the chart needs the column(s) {', '.join(missing)}; pass the frame iv.{name} "
+            f"from nbkit.load_interview() (found columns: {', '.join(map(str, frame.columns))}).",
+        )
     return frame
 
 

@@ -16,8 +16,13 @@ HELP = "open a notebook as a code-free app in the browser (Voila, 127.0.0.1 only
 def add_arguments(p) -> None:
     from ..app import DEFAULT_PORT
 
-    p.add_argument("target", metavar="NOTEBOOK", nargs="?", default="notebooks",
-                   help="a notebook (.ipynb), or a folder to list its notebooks (default: notebooks)")
+    p.add_argument(
+        "target",
+        metavar="NOTEBOOK",
+        nargs="?",
+        default="notebooks",
+        help="a notebook (.ipynb), or a folder to list its notebooks (default: notebooks)",
+    )
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT})")
 
 
@@ -32,8 +37,10 @@ def run(args) -> int:
 
     target = Path(args.target)
     if not target.exists():
-        raise UsageError(f"{target} not found. Give a notebook such as notebooks/00-start-here.ipynb, "
-                         "or run from the folder that holds notebooks/.")
+        raise UsageError(
+            f"{target} not found. Give a notebook such as notebooks/00-start-here.ipynb, "
+            "or run from the folder that holds notebooks/."
+        )
     if target.is_file() and target.suffix != ".ipynb":
         raise UsageError(f"{target} is not a notebook (.ipynb).")
     if find_spec("voila") is None:

@@ -39,8 +39,11 @@ class Check:
 
 
 def add_arguments(p) -> None:
-    p.add_argument("--strict", action="store_true",
-                   help="exit with 1 also when an optional feature (PDF, app, Parquet) is unavailable")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with 1 also when an optional feature (PDF, app, Parquet) is unavailable",
+    )
 
 
 def _version(dist: str) -> str | None:
@@ -54,19 +57,25 @@ def _version(dist: str) -> str | None:
 
 def check_python() -> Check:
     from importlib.metadata import metadata
+
     from packaging.specifiers import SpecifierSet
 
-    spec = metadata("nbkit").get("Requires-Python") or ""
+    spec = metadata("nbkit").json.get("requires_python", "")
     here = ".".join(map(str, sys.version_info[:3]))
     if not spec or here in SpecifierSet(spec):
         return Check("Python", "ok", f"{here} ({sys.executable}; nbkit needs {spec or 'any'})")
-    return Check("Python", "fix", f"{here} is too old; nbkit needs Python {spec}",
-                 f"install Python {spec} and make a new environment (see the README's quick start)")
+    return Check(
+        "Python",
+        "fix",
+        f"{here} is too old; nbkit needs Python {spec}",
+        f"install Python {spec} and make a new environment (see the README's quick start)",
+    )
 
 
 def check_packages() -> list[Check]:
     """Every runtime requirement of nbkit (from its installed metadata) against its lower bound."""
     from importlib.metadata import requires
+
     from packaging.requirements import Requirement
 
     out = []
@@ -77,11 +86,20 @@ def check_packages() -> list[Check]:
         have = _version(req.name)
         spec = str(req.specifier) or "any version"
         if have is None:
-            out.append(Check(req.name, "fix", f"not installed (nbkit needs {spec})",
-                             f'pip install "{req.name}{req.specifier}"'))
+            out.append(
+                Check(
+                    req.name, "fix", f"not installed (nbkit needs {spec})", f'pip install "{req.name}{req.specifier}"'
+                )
+            )
         elif req.specifier and not req.specifier.contains(have, prereleases=True):
-            out.append(Check(req.name, "fix", f"{have} installed, nbkit needs {spec}",
-                             f'pip install --upgrade "{req.name}{req.specifier}"'))
+            out.append(
+                Check(
+                    req.name,
+                    "fix",
+                    f"{have} installed, nbkit needs {spec}",
+                    f'pip install --upgrade "{req.name}{req.specifier}"',
+                )
+            )
         else:
             out.append(Check(req.name, "ok", f"{have} ({spec})"))
     return out
@@ -114,9 +132,12 @@ def check_widgets() -> Check:
 
             ver = json.loads(pkg.read_text(encoding="utf-8")).get("version", "?")
             return Check("widgets in JupyterLab", "ok", f"{name} {ver} in {folder}")
-    return Check("widgets in JupyterLab", "fix",
-                 f"{name} not found in {', '.join(map(str, labextension_dirs()))}; quizzes will not show in JupyterLab",
-                 'pip install --force-reinstall "jupyterlab_widgets>=3" (it ships the extension), then restart JupyterLab')
+    return Check(
+        "widgets in JupyterLab",
+        "fix",
+        f"{name} not found in {', '.join(map(str, labextension_dirs()))}; quizzes will not show in JupyterLab",
+        'pip install --force-reinstall "jupyterlab_widgets>=3" (it ships the extension), then restart JupyterLab',
+    )
 
 
 def check_renderer() -> Check:
@@ -134,12 +155,22 @@ def check_renderer() -> Check:
 
         svg = chart_to_svg(alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q"))
     except Exception as exc:  # any failure here is what the teacher must hear about
-        return Check("offline charts", "fix", f"a test chart could not be drawn ({type(exc).__name__}: {exc})",
-                     "reinstall the renderer: pip install --force-reinstall vl-convert-python anywidget")
+        return Check(
+            "offline charts",
+            "fix",
+            f"a test chart could not be drawn ({type(exc).__name__}: {exc})",
+            "reinstall the renderer: pip install --force-reinstall vl-convert-python anywidget",
+        )
     if "<svg" not in svg:
-        return Check("offline charts", "fix", "the test chart did not come out as SVG",
-                     "pip install --force-reinstall vl-convert-python")
-    return Check("offline charts", "ok", f"anywidget and vl-convert import; a test chart drew as SVG ({len(svg)} bytes)")
+        return Check(
+            "offline charts",
+            "fix",
+            "the test chart did not come out as SVG",
+            "pip install --force-reinstall vl-convert-python",
+        )
+    return Check(
+        "offline charts", "ok", f"anywidget and vl-convert import; a test chart drew as SVG ({len(svg)} bytes)"
+    )
 
 
 def _spec(module: str):
@@ -161,11 +192,19 @@ def check_progress() -> Check:
             fh.write(b"ok")
             fh.flush()
     except OSError as exc:
-        return Check("progress store", "fix", f"{where}: cannot write in {folder} ({exc.strerror or exc})",
-                     f"set {var} to a file in a folder you can write to, e.g. export {var}=$HOME/nbkit-progress.json")
+        return Check(
+            "progress store",
+            "fix",
+            f"{where}: cannot write in {folder} ({exc.strerror or exc})",
+            f"set {var} to a file in a folder you can write to, e.g. export {var}=$HOME/nbkit-progress.json",
+        )
     if path.exists() and not os.access(path, os.W_OK):
-        return Check("progress store", "fix", f"{where}: the file is read-only",
-                     f"make it writable (chmod u+w {path}) or set {var} to another file")
+        return Check(
+            "progress store",
+            "fix",
+            f"{where}: the file is read-only",
+            f"make it writable (chmod u+w {path}) or set {var} to another file",
+        )
     state = "exists" if path.exists() else "will be created at the first answer"
     return Check("progress store", "ok", f"{where}, writable, {state}")
 
@@ -174,8 +213,12 @@ def check_chromium() -> Check:
     found = find_chromium()
     if found:
         return Check("Chromium", "ok", f"{found} (for nbkit handout --to pdf)")
-    return Check("Chromium", "note", "not found; needed only for handouts as PDF (HTML handouts work without it)",
-                 f"install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set {variable('chromium')} to its path")
+    return Check(
+        "Chromium",
+        "note",
+        "not found; needed only for handouts as PDF (HTML handouts work without it)",
+        f"install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set {variable('chromium')} to its path",
+    )
 
 
 def check_course_data() -> Check:
@@ -187,15 +230,29 @@ def check_course_data() -> Check:
         banks = list_banks()
         n = sum(len(load_bank(b).items) for b in banks)
     except Exception as exc:
-        return Check("course data", "fix", f"{type(exc).__name__}: {exc}",
-                     "reinstall nbkit (pip install -e . in the course folder)")
-    return Check("course data", "ok", f"interview of {len(iv.paragraphs)} paragraphs; {len(banks)} quiz banks, {n} items")
+        return Check(
+            "course data",
+            "fix",
+            f"{type(exc).__name__}: {exc}",
+            "reinstall nbkit (pip install -e . in the course folder)",
+        )
+    return Check(
+        "course data", "ok", f"interview of {len(iv.paragraphs)} paragraphs; {len(banks)} quiz banks, {n} items"
+    )
 
 
 def checks() -> list[Check]:
     """All checks, in the order printed."""
-    return [check_python(), *check_packages(), *check_optional(), check_widgets(), check_renderer(),
-            check_progress(), check_chromium(), check_course_data()]
+    return [
+        check_python(),
+        *check_packages(),
+        *check_optional(),
+        check_widgets(),
+        check_renderer(),
+        check_progress(),
+        check_chromium(),
+        check_course_data(),
+    ]
 
 
 _LABEL = {"ok": "ok  ", "fix": "FIX ", "note": "note"}

@@ -28,14 +28,22 @@ LEVEL_SEP = "; "
 
 def add_arguments(p) -> None:
     p.add_argument("dir", metavar="DIR", help="folder to write into (created if missing)")
-    p.add_argument("--format", choices=["csv", "parquet"], default="csv",
-                   help="csv (default; RFC 4180, UTF-8, NA empty, booleans TRUE/FALSE) or parquet (needs pyarrow)")
-    p.add_argument("--interview", metavar="FILE",
-                   help="another interview of the series (a .txt file); frames curated for the bundled "
-                        "interview only (claims, argument_links, treaty_articles, timeline) are skipped")
+    p.add_argument(
+        "--format",
+        choices=["csv", "parquet"],
+        default="csv",
+        help="csv (default; RFC 4180, UTF-8, NA empty, booleans TRUE/FALSE) or parquet (needs pyarrow)",
+    )
+    p.add_argument(
+        "--interview",
+        metavar="FILE",
+        help="another interview of the series (a .txt file); frames curated for the bundled "
+        "interview only (claims, argument_links, treaty_articles, timeline) are skipped",
+    )
 
 
 # -- the dictionary ----------------------------------------------------------------------------
+
 
 @schema.returns(DICTIONARY)
 def data_dictionary(iv=None, frames: dict | None = None):
@@ -60,6 +68,7 @@ def collect_frames(iv=None) -> dict:
 
 
 # -- writing and reading -----------------------------------------------------------------------
+
 
 def _csv_ready(df):
     """A copy with booleans as TRUE/FALSE and dates as ISO 8601 text; NA stays NA (written empty)."""
@@ -132,8 +141,9 @@ def read_export(folder: str | Path, frame: str):
             out[row.column] = vals.astype(kind)
         elif kind.endswith("category"):
             levels = row.levels.split(LEVEL_SEP) if row.levels else []
-            out[row.column] = pd.Series(pd.Categorical(s.where(s != "", None), categories=levels,
-                                                       ordered=kind == "ordered category"))
+            out[row.column] = pd.Series(
+                pd.Categorical(s.where(s != "", None), categories=levels, ordered=kind == "ordered category")
+            )
         elif kind.startswith("datetime64"):
             out[row.column] = pd.to_datetime(s.where(s != "", None), format="ISO8601").astype(kind)
         else:  # int64, Int64, float64

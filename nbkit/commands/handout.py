@@ -39,17 +39,27 @@ TEACHER_ONLY_TAG = "teacher-only"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("notebooks", metavar="NOTEBOOK", nargs="*",
-                   help="notebooks to turn into handouts (default: every notebooks/*.ipynb)")
-    p.add_argument("--edition", choices=["learner", "teacher"], default="learner",
-                   help="learner (default): quizzes without answers; teacher: with answers, explanations, evidence")
+    p.add_argument(
+        "notebooks",
+        metavar="NOTEBOOK",
+        nargs="*",
+        help="notebooks to turn into handouts (default: every notebooks/*.ipynb)",
+    )
+    p.add_argument(
+        "--edition",
+        choices=["learner", "teacher"],
+        default="learner",
+        help="learner (default): quizzes without answers; teacher: with answers, explanations, evidence",
+    )
     p.add_argument("--to", choices=["html", "pdf"], default="html", help="html (default) or pdf (needs Chromium)")
     p.add_argument("--output", "-o", metavar="DIR", default="handouts", help="folder to write to (default: handouts)")
-    p.add_argument("--timeout", type=int, default=300, metavar="SECONDS",
-                   help="longest a single cell may run (default 300)")
+    p.add_argument(
+        "--timeout", type=int, default=300, metavar="SECONDS", help="longest a single cell may run (default 300)"
+    )
 
 
 # -- offline check ---------------------------------------------------------------------------
+
 
 class _Resources(HTMLParser):
     def __init__(self):
@@ -81,6 +91,7 @@ def external_resources(page: str) -> list[str]:
 
 
 # -- quizzes in the teacher edition ----------------------------------------------------------
+
 
 def _course_items(folder: Path) -> dict:
     """dom class -> quiz item, for the bundled banks and the banks of a course made by ``nbkit new-course``."""
@@ -143,6 +154,7 @@ def prepare(nb, edition: str, items: dict) -> int:
 
 # -- running and writing ---------------------------------------------------------------------
 
+
 def kernel_env(progress_path: Path) -> dict[str, str]:
     """The environment of a handout's kernel: this process's, with SVG charts, a throw-away progress
     file, the learner "handout" and no instructor buttons (and no debugger warning about frozen modules)."""
@@ -167,9 +179,13 @@ def run_notebook(path: Path, timeout: int = 300, env: dict[str, str] | None = No
 
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    NotebookClient(nb, timeout=timeout, kernel_name=kernel, store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent.resolve())}}).execute(
-                       **({} if env is None else {"env": env}))
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name=kernel,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    ).execute(**({} if env is None else {"env": env}))
     return nb
 
 
@@ -178,11 +194,16 @@ def to_html(nb, name: str) -> str:
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(template_dir())],
-                            embed_images=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(
-        remove_input_tags=HIDE_INPUT_TAGS, remove_all_outputs_tags=REMOVE_OUTPUT_TAGS,
-        remove_cell_tags=REMOVE_CELL_TAGS, enabled=True), enabled=True)
+    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(template_dir())], embed_images=True)
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(
+            remove_input_tags=HIDE_INPUT_TAGS,
+            remove_all_outputs_tags=REMOVE_OUTPUT_TAGS,
+            remove_cell_tags=REMOVE_CELL_TAGS,
+            enabled=True,
+        ),
+        enabled=True,
+    )
     page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     bad = external_resources(page)
     if bad:
@@ -192,8 +213,15 @@ def to_html(nb, name: str) -> str:
 
 def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: int = 120) -> None:
     """Print an HTML file to PDF with headless Chromium."""
-    cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-           f"--print-to-pdf={pdf_path.resolve()}", html_path.resolve().as_uri()]
+    cmd = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf_path.resolve()}",
+        html_path.resolve().as_uri(),
+    ]
     with tempfile.TemporaryDirectory(prefix="nbkit-chromium-") as profile:
         proc = subprocess.run(cmd + [f"--user-data-dir={profile}"], capture_output=True, text=True, timeout=timeout)
     if not pdf_path.is_file() or pdf_path.stat().st_size == 0:
@@ -227,8 +255,8 @@ def run(args) -> int:
     """
     from importlib.util import find_spec
 
-    from ..config import variable
     from ..chromium import find_chromium
+    from ..config import variable
 
     missing = [m for m in ("nbclient", "nbconvert") if find_spec(m) is None]
     if missing:
@@ -241,16 +269,18 @@ def run(args) -> int:
     if args.to == "pdf":
         chromium = find_chromium()
         if chromium is None:
-            say("PDF handouts need Chromium, which was not found (looked for /usr/bin/chromium and chromium on "
+            say(
+                "PDF handouts need Chromium, which was not found (looked for /usr/bin/chromium and chromium on "
                 f"PATH). Install it (Debian/Ubuntu: sudo apt-get install chromium) or set {variable('chromium')} to "
-                "its path; or make HTML handouts with --to html and print them from a browser.")
+                "its path; or make HTML handouts with --to html and print them from a browser."
+            )
             return PROBLEM
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-teacher" if args.edition == "teacher" else ""
     failed = 0
-    with tempfile.TemporaryDirectory(prefix="nbkit-handout-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="nbkit-handout-") as tmp_name:
+        tmp = Path(tmp_name)
         items_cache: dict[Path, dict] = {}
         for i, path in enumerate(paths, start=1):
             progress_line(i - 1, len(paths), f"{path.name}: running…")
@@ -259,7 +289,11 @@ def run(args) -> int:
                 nb = run_notebook(path, args.timeout, env=kernel_env(tmp / "progress.json"))
             except (CellExecutionError, CellTimeoutError) as exc:
                 ename = getattr(exc, "ename", None)
-                why = f"{ename}: {exc.evalue}" if ename else re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+                why = (
+                    f"{ename}: {getattr(exc, 'evalue', exc)}"
+                    if ename
+                    else re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()
+                )
                 say(f"{path.name}: a cell failed, no handout written: {why}")
                 failed += 1
                 continue
@@ -272,6 +306,7 @@ def run(args) -> int:
             if args.to == "html":
                 target.write_text(page, encoding="utf-8")
             else:
+                assert chromium is not None  # checked before any notebook runs
                 html_path = tmp / f"{path.stem}{suffix}.html"
                 html_path.write_text(page, encoding="utf-8")
                 try:
@@ -281,8 +316,12 @@ def run(args) -> int:
                     failed += 1
                     continue
             n_svg = page.count("<svg")
-            progress_line(i, len(paths), f"{path.name}: {target} ({n_quiz} quizzes, {n_svg} SVG charts/images, "
-                                         f"{time.perf_counter() - t0:.1f} s)")
+            progress_line(
+                i,
+                len(paths),
+                f"{path.name}: {target} ({n_quiz} quizzes, {n_svg} SVG charts/images, "
+                f"{time.perf_counter() - t0:.1f} s)",
+            )
             print(target)
     if failed:
         say(f"{failed} of {len(paths)} notebook(s) failed; see the messages above.")

@@ -14,8 +14,16 @@ from pathlib import Path
 
 from . import OK, PROBLEM, UsageError, say
 
-__all__ = ["HELP", "MARKER", "course_notebooks", "notebook_title", "navigation_cell_source", "sync_navigation",
-           "add_arguments", "run"]
+__all__ = [
+    "HELP",
+    "MARKER",
+    "course_notebooks",
+    "notebook_title",
+    "navigation_cell_source",
+    "sync_navigation",
+    "add_arguments",
+    "run",
+]
 
 HELP = "write the navigation links between the course notebooks (--check: exit 1 when they are stale)"
 
@@ -86,8 +94,13 @@ def sync_navigation(folder: Path, check: bool = False) -> list[Path]:
 
 
 def add_arguments(p) -> None:
-    p.add_argument("folder", metavar="FOLDER", nargs="?", default="notebooks",
-                   help="folder of the course notebooks (default: notebooks)")
+    p.add_argument(
+        "folder",
+        metavar="FOLDER",
+        nargs="?",
+        default="notebooks",
+        help="folder of the course notebooks (default: notebooks)",
+    )
     p.add_argument("--check", action="store_true", help="only report stale navigation; exit 1 if any")
 
 

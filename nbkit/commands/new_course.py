@@ -40,6 +40,7 @@ def add_arguments(p) -> None:
 
 # -- quizzes ----------------------------------------------------------------------------------
 
+
 def stems(iv) -> list[str]:
     """Notebook stems: 00-overview, then 01-question-1 … one per question."""
     return ["00-overview"] + [f"{q:02d}-question-{q}" for q in iv.questions["question_id"]]
@@ -58,7 +59,11 @@ def plan_items(iv, seed: int = 0) -> dict[str, list[dict]]:
         for item in generate_items(iv, s):
             key = (item["type"], item["question"])
             q = qid.get(item["evidence"]["paragraph_id"])
-            stem = "00-overview" if item["type"] == Match.name or q is None or q != q else f"{int(q):02d}-question-{int(q)}"
+            stem = (
+                "00-overview"
+                if item["type"] == Match.name or q is None or q != q
+                else f"{int(q):02d}-question-{int(q)}"
+            )
             if key in seen or stem not in plan or len(plan[stem]) >= MAX_ITEMS:
                 continue
             if item["type"] == Match.name and plan[stem]:
@@ -83,13 +88,17 @@ def write_bank(path: Path, stem: str, title: str, items: list[dict], iv) -> None
 
 # -- notebooks --------------------------------------------------------------------------------
 
+
 def _notebook(cells: list[tuple[str, str]]):
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-    nb = new_notebook(metadata={"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
-                                               "name": "python3"},
-                                "language_info": {"name": "python"}})
+    nb = new_notebook(
+        metadata={
+            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        }
+    )
     for n, (kind, src) in enumerate(cells, start=1):
         cell = new_code_cell(src) if kind == "code" else new_markdown_cell(src)
         cell["id"] = f"cell-{n:02d}"
@@ -108,51 +117,76 @@ interview = nbkit.load_interview(Path("interview.txt"))"""
 
 def _quiz_cells(stem: str, items: list[dict]) -> list[tuple[str, str]]:
     if not items:
-        return [("md", f"No quiz items were generated for this notebook; add some to `quizzes/{stem}.yaml` "
-                       "and a `nbkit.quiz.show_item(...)` cell for each.")]
-    cells = [("md", "## Check your reading\n\n"
-                    f"The items below come from `quizzes/{stem}.yaml`, which your teacher can edit.")]
-    cells += [("code", f'nbkit.quiz.show_item("quizzes/{stem}.yaml", "{it["id"]}", interview=interview)')
-              for it in items]
+        return [
+            (
+                "md",
+                f"No quiz items were generated for this notebook; add some to `quizzes/{stem}.yaml` "
+                "and a `nbkit.quiz.show_item(...)` cell for each.",
+            )
+        ]
+    cells = [
+        (
+            "md",
+            f"## Check your reading\n\nThe items below come from `quizzes/{stem}.yaml`, which your teacher can edit.",
+        )
+    ]
+    cells += [
+        ("code", f'nbkit.quiz.show_item("quizzes/{stem}.yaml", "{it["id"]}", interview=interview)') for it in items
+    ]
     return cells
 
 
 def overview(iv, who: str, items: list[dict]) -> list[tuple[str, str]]:
     n_q = len(iv.questions)
     return [
-        ("md", f"# 00 · Overview: the interview with {who}\n\n"
-               f"This notebook turns the interview in `interview.txt` into tables and charts, as a map for the {n_q} "
-               "question notebooks.\n\n"
-               "**By the end you will be able to…**\n"
-               "- Find each question and the paragraphs that answer it\n"
-               "- Count words, actors and epistemic markers in the answers\n"
-               "- Compare the answers with the charts\n\n"
-               "Time: about 30 minutes."),
+        (
+            "md",
+            f"# 00 · Overview: the interview with {who}\n\n"
+            f"This notebook turns the interview in `interview.txt` into tables and charts, as a map for the {n_q} "
+            "question notebooks.\n\n"
+            "**By the end you will be able to…**\n"
+            "- Find each question and the paragraphs that answer it\n"
+            "- Count words, actors and epistemic markers in the answers\n"
+            "- Compare the answers with the charts\n\n"
+            "Time: about 30 minutes.",
+        ),
         ("code", IMPORTS),
         ("md", "## The card\n\nnbkit reads the card from the interview's first paragraph."),
         ("code", "interview.meta.T"),
-        ("md", "## Paragraphs and questions\n\n"
-               "Each line of the text is a paragraph; its number is its line number.\n"
-               "A question is followed by the paragraphs that answer it."),
+        (
+            "md",
+            "## Paragraphs and questions\n\n"
+            "Each line of the text is a paragraph; its number is its line number.\n"
+            "A question is followed by the paragraphs that answer it.",
+        ),
         ("code", 'interview.paragraphs[["paragraph_id", "role", "question_id", "position", "n_words"]]'),
         ("code", 'interview.questions[["question_id", "paragraph_id", "instruction", "text", "n_answer_words"]]'),
         ("code", "nbkit.charts.answer_lengths(interview.paragraphs, interview.questions)"),
         ("md", "## Words\n\nOne row per word token; stop words such as *the* and *of* are flagged."),
-        ("code", "tokens = interview.tokens\n"
-                 'tokens.loc[~tokens["is_stopword"] & tokens["token"].str.isalpha(), "word"].value_counts().head(15)'),
+        (
+            "code",
+            "tokens = interview.tokens\n"
+            'tokens.loc[~tokens["is_stopword"] & tokens["token"].str.isalpha(), "word"].value_counts().head(15)',
+        ),
         ("md", "## Actors\n\nStates, capitals and leaders named in the text, found from nbkit's list of aliases."),
         ("code", 'interview.mentions["actor"].value_counts()'),
         ("code", "nbkit.charts.actor_heatmap(interview.mentions, interview.questions)"),
         ("code", "nbkit.charts.actor_network(interview.mentions, interview.actors)"),
-        ("md", "## Hedges and boosters\n\n"
-               "Words such as *likely* (a hedge) or *clearly* (a booster) show how sure the speaker is."),
+        (
+            "md",
+            "## Hedges and boosters\n\n"
+            "Words such as *likely* (a hedge) or *clearly* (a booster) show how sure the speaker is.",
+        ),
         ("code", 'interview.markers.groupby("kind", observed=True)["marker"].value_counts()'),
         ("code", "nbkit.charts.certainty_profile(interview.markers, interview.paragraphs)"),
         *_quiz_cells("00-overview", items),
-        ("md", "## Key points\n\n"
-               f"- The interview asks {n_q} questions; each answer is the run of paragraphs after its question.\n"
-               "- Counts of words, actors and markers are a starting point for close reading, not a conclusion.\n"
-               f"- Next: `01-question-1.ipynb`."),
+        (
+            "md",
+            "## Key points\n\n"
+            f"- The interview asks {n_q} questions; each answer is the run of paragraphs after its question.\n"
+            "- Counts of words, actors and markers are a starting point for close reading, not a conclusion.\n"
+            f"- Next: `01-question-1.ipynb`.",
+        ),
     ]
 
 
@@ -161,26 +195,35 @@ def question_notebook(iv, q: int, who: str, items: list[dict], last: int) -> lis
     nxt = f"Next: `{q + 1:02d}-question-{q + 1}.ipynb`." if q < last else "This is the last question."
     quoted = str(row["text"]).replace("\n", " ")
     return [
-        ("md", f"# {q:02d} · Question {q}: {row['instruction']}\n\n"
-               f"This notebook reads question {q} (paragraph {int(row['paragraph_id'])}) and {who}'s answer.\n\n"
-               f"> {quoted}\n\n"
-               "**By the end you will be able to…**\n"
-               f"- Summarise the answer to question {q} in your own words, citing paragraphs\n"
-               "- Name the actors the answer mentions most\n"
-               "- Point out where the speaker hedges or insists\n\n"
-               "Time: about 20 minutes. Read `00-overview.ipynb` first."),
+        (
+            "md",
+            f"# {q:02d} · Question {q}: {row['instruction']}\n\n"
+            f"This notebook reads question {q} (paragraph {int(row['paragraph_id'])}) and {who}'s answer.\n\n"
+            f"> {quoted}\n\n"
+            "**By the end you will be able to…**\n"
+            f"- Summarise the answer to question {q} in your own words, citing paragraphs\n"
+            "- Name the actors the answer mentions most\n"
+            "- Point out where the speaker hedges or insists\n\n"
+            "Time: about 20 minutes. Read `00-overview.ipynb` first.",
+        ),
         ("code", IMPORTS + f"\n\nQUESTION = {q}"),
         ("md", "## The answer\n\nThe paragraphs that answer the question, in order."),
-        ("code", 'answer = interview.paragraphs.query("question_id == @QUESTION and role == \'answer\'")\n'
-                 'answer[["paragraph_id", "position", "n_words", "text"]]'),
+        (
+            "code",
+            "answer = interview.paragraphs.query(\"question_id == @QUESTION and role == 'answer'\")\n"
+            'answer[["paragraph_id", "position", "n_words", "text"]]',
+        ),
         ("md", "## Actors in this answer"),
         ("code", 'interview.mentions.query("question_id == @QUESTION")["actor"].value_counts()'),
         ("md", "## Hedges and boosters in this answer"),
         ("code", 'interview.markers.query("question_id == @QUESTION")[["paragraph_id", "marker", "kind", "strength"]]'),
         *_quiz_cells(f"{q:02d}-question-{q}", items),
-        ("md", "## Discuss\n\n"
-               f"💬 What is the main point of the answer to question {q}, and which paragraph says it most directly?\n\n"
-               + nxt),
+        (
+            "md",
+            "## Discuss\n\n"
+            f"💬 What is the main point of the answer to question {q}, and which paragraph says it most directly?\n\n"
+            + nxt,
+        ),
     ]
 
 
@@ -194,8 +237,12 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
     if iv.questions.empty:
         from ..errors import InterviewFormatError
 
-        raise InterviewFormatError(interview_path, None, "no questions found; a course needs an interview with "
-                                   "questions (lines such as 'Explain …' or ending in '?')")
+        raise InterviewFormatError(
+            interview_path,
+            None,
+            "no questions found; a course needs an interview with "
+            "questions (lines such as 'Explain …' or ending in '?')",
+        )
     who = str(iv.meta["interviewee"].iloc[0] or "the interviewee")
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "quizzes").mkdir(exist_ok=True)
@@ -240,8 +287,13 @@ def run(args) -> int:
     for p in written:
         print(p)
     n_nb = sum(p.suffix == ".ipynb" for p in written)
-    n_items = sum(len(__import__("yaml").safe_load(p.read_text(encoding="utf-8"))["items"])
-                  for p in written if p.suffix == ".yaml")
-    say(f"Course written to {dest}: {n_nb} notebooks, {n_items} quiz items. "
-        f"Check it with: pytest --nbval-lax --nbval-current-env {dest}")
+    n_items = sum(
+        len(__import__("yaml").safe_load(p.read_text(encoding="utf-8"))["items"])
+        for p in written
+        if p.suffix == ".yaml"
+    )
+    say(
+        f"Course written to {dest}: {n_nb} notebooks, {n_items} quiz items. "
+        f"Check it with: pytest --nbval-lax --nbval-current-env {dest}"
+    )
     return OK

@@ -23,23 +23,33 @@ MERGE_OUTPUTS = ("class.csv", "class-summary.csv", "class-chart.html")
 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    store_help = (f"the progress file to read (default: ${variable('progress_path')}, "
-                  "else the user data folder's progress.json)")
+    store_help = (
+        f"the progress file to read (default: ${variable('progress_path')}, else the user data folder's progress.json)"
+    )
 
-    s = sub.add_parser("show", help="a learner's summary in the terminal",
-                       description="Print a summary of the answers in a progress file, per notebook.")
+    s = sub.add_parser(
+        "show",
+        help="a learner's summary in the terminal",
+        description="Print a summary of the answers in a progress file, per notebook.",
+    )
     s.add_argument("--file", metavar="PATH", help=store_help)
     s.add_argument("--learner", metavar="NAME", help="only this learner (default: everyone in the file)")
 
-    e = sub.add_parser("export", help="write the answers to a .csv or .json file to hand in",
-                       description="Write every answer in the progress file to FILE (.csv or .json) for hand-in.")
+    e = sub.add_parser(
+        "export",
+        help="write the answers to a .csv or .json file to hand in",
+        description="Write every answer in the progress file to FILE (.csv or .json) for hand-in.",
+    )
     e.add_argument("output", metavar="FILE", help="file to write; its suffix (.csv or .json) chooses the format")
     e.add_argument("--file", metavar="PATH", help=store_help)
 
-    m = sub.add_parser("merge", help="merge a folder of learners' files into a class table and chart",
-                       description="Merge the .csv and .json files learners handed in (nbkit progress export) "
-                                   "into class.csv, class-summary.csv and class-chart.html. Unreadable files "
-                                   "are reported and skipped; duplicate records are kept once.")
+    m = sub.add_parser(
+        "merge",
+        help="merge a folder of learners' files into a class table and chart",
+        description="Merge the .csv and .json files learners handed in (nbkit progress export) "
+        "into class.csv, class-summary.csv and class-chart.html. Unreadable files "
+        "are reported and skipped; duplicate records are kept once.",
+    )
     m.add_argument("folder", metavar="FOLDER", help="folder holding the learners' files")
     m.add_argument("--output", "-o", metavar="DIR", default=".", help="folder to write the class files to (default: .)")
 
@@ -83,7 +93,8 @@ def show(args) -> int:
 
 
 def export(args) -> int:
-    from ..progress.frame import export as export_progress, frame
+    from ..progress.frame import export as export_progress
+    from ..progress.frame import frame
 
     dest = Path(args.output)
     if dest.suffix.lower() not in (".csv", ".json"):
@@ -109,8 +120,13 @@ def merge(args) -> int:
     folder, out = Path(args.folder), Path(args.output)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder; give the folder holding the learners' .csv/.json files")
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".json")
-                   and not (p.name in MERGE_OUTPUTS and p.parent.resolve() == out.resolve()))
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in (".csv", ".json")
+        and not (p.name in MERGE_OUTPUTS and p.parent.resolve() == out.resolve())
+    )
     frames, skipped = [], 0
     for p in files:
         try:
@@ -133,8 +149,10 @@ def merge(args) -> int:
     save_chart(chart(table), out / "class-chart.html")
     for name in MERGE_OUTPUTS:
         print(out / name)
-    say(f"{used} file(s) merged, {skipped} skipped; {df['learner'].nunique()} learners, {len(df)} answers "
-        f"({before - len(df)} duplicates dropped), {len(table)} quiz items")
+    say(
+        f"{used} file(s) merged, {skipped} skipped; {df['learner'].nunique()} learners, {len(df)} answers "
+        f"({before - len(df)} duplicates dropped), {len(table)} quiz items"
+    )
     return OK
 
 

@@ -14,8 +14,17 @@ import types
 from .frame import export, frame, records_to_frame
 from .store import ENV_LEARNER, ENV_PATH, ProgressStore, default_path, learner_name, record_answer
 
-__all__ = ["frame", "export", "records_to_frame", "ProgressStore", "default_path", "learner_name",
-           "record_answer", "ENV_PATH", "ENV_LEARNER"]
+__all__ = [
+    "frame",
+    "export",
+    "records_to_frame",
+    "ProgressStore",
+    "default_path",
+    "learner_name",
+    "record_answer",
+    "ENV_PATH",
+    "ENV_LEARNER",
+]
 
 
 class _CallableModule(types.ModuleType):

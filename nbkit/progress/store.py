@@ -14,20 +14,30 @@ File format: ``{"format": "nbkit-progress", "version": 1, "records": [...]}``, e
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
 import shutil
 import tempfile
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..config import settings, variable
 from ..errors import ProgressStoreError
 
-__all__ = ["ProgressStore", "default_path", "learner_name", "record_answer", "record_validator", "RECORD_SCHEMA", "ENV_PATH",
-           "ENV_LEARNER", "FIELDS"]
+__all__ = [
+    "ProgressStore",
+    "default_path",
+    "learner_name",
+    "record_answer",
+    "record_validator",
+    "RECORD_SCHEMA",
+    "ENV_PATH",
+    "ENV_LEARNER",
+    "FIELDS",
+]
 
 #: The variables behind the progress file and the learner name (read through :func:`nbkit.config.settings`).
 ENV_PATH = variable("progress_path")
@@ -83,19 +93,28 @@ class ProgressStore:
             try:
                 return self._read(move_aside=False)
             except OSError as exc:
-                warnings.warn(f"Cannot read the progress file {self.path} ({exc.strerror or exc}).",
-                              RuntimeWarning, stacklevel=2)
+                warnings.warn(
+                    f"Cannot read the progress file {self.path} ({exc.strerror or exc}).", RuntimeWarning, stacklevel=2
+                )
                 return []
 
     def count(self, learner: str, notebook: str, item: str) -> int:
         """How many records this learner already has for this item."""
-        return sum(r.get("learner") == learner and r.get("notebook") == notebook and r.get("item") == item
-                   for r in self.records())
+        return sum(
+            r.get("learner") == learner and r.get("notebook") == notebook and r.get("item") == item
+            for r in self.records()
+        )
 
     def last_attempt(self, learner: str, notebook: str, item: str) -> int:
         """The learner's highest attempt number at this item (0 if none)."""
-        return max((int(r.get("attempt") or 0) for r in self.records() if r.get("learner") == learner
-                    and r.get("notebook") == notebook and r.get("item") == item), default=0)
+        return max(
+            (
+                int(r.get("attempt") or 0)
+                for r in self.records()
+                if r.get("learner") == learner and r.get("notebook") == notebook and r.get("item") == item
+            ),
+            default=0,
+        )
 
     def append(self, record: dict) -> None:
         """Append one record (keys :data:`FIELDS`) and replace the file atomically."""
@@ -109,9 +128,12 @@ class ProgressStore:
         except ProgressStoreError:
             raise
         except OSError as exc:
-            raise ProgressStoreError(self.path, f"cannot save your answer ({exc.strerror or exc}). "
-                                     "Earlier answers are safe. Free some disk space, or set "
-                                     f"{ENV_PATH} to a file in a folder you can write to.") from exc
+            raise ProgressStoreError(
+                self.path,
+                f"cannot save your answer ({exc.strerror or exc}). "
+                "Earlier answers are safe. Free some disk space, or set "
+                f"{ENV_PATH} to a file in a folder you can write to.",
+            ) from exc
 
     def _read(self, move_aside: bool = True) -> list[dict]:
         """The valid records of the file.
@@ -132,9 +154,12 @@ class ProgressStore:
             if move_aside:
                 aside = self._aside("corrupt")
                 os.replace(self.path, aside)
-                warnings.warn(f"The progress file {self.path} was damaged ({exc}); it was moved to {aside} "
-                              "and a new one was started. Send the moved file to your teacher if answers are missing.",
-                              RuntimeWarning, stacklevel=3)
+                warnings.warn(
+                    f"The progress file {self.path} was damaged ({exc}); it was moved to {aside} "
+                    "and a new one was started. Send the moved file to your teacher if answers are missing.",
+                    RuntimeWarning,
+                    stacklevel=3,
+                )
             return []
         valid = record_validator().is_valid
         records = [r for r in doc["records"] if valid(r)]
@@ -143,12 +168,16 @@ class ProgressStore:
             if move_aside:
                 aside = self._aside("damaged")
                 shutil.copyfile(self.path, aside)
-                warnings.warn(f"The progress file {self.path} holds {bad} damaged record(s); they are left out. "
-                              f"The whole file was copied to {aside} first.", RuntimeWarning, stacklevel=3)
+                warnings.warn(
+                    f"The progress file {self.path} holds {bad} damaged record(s); they are left out. "
+                    f"The whole file was copied to {aside} first.",
+                    RuntimeWarning,
+                    stacklevel=3,
+                )
         return records
 
     def _aside(self, kind: str) -> Path:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         return self.path.with_name(f"{self.path.stem}.{kind}-{stamp}{self.path.suffix}")
 
     def _write(self, records: list[dict]) -> None:
@@ -161,10 +190,8 @@ class ProgressStore:
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
         except BaseException:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
             raise
         try:  # make the rename itself durable
             dir_fd = os.open(self.path.parent, os.O_RDONLY)
@@ -187,11 +214,24 @@ def record_validator():
     return validator(RECORD_SCHEMA)
 
 
-def record_answer(notebook: str, item: str, answer: str, correct: bool | None, attempt: int,
-                  path: str | Path | None = None, learner: str | None = None) -> dict:
+def record_answer(
+    notebook: str,
+    item: str,
+    answer: str,
+    correct: bool | None,
+    attempt: int,
+    path: str | Path | None = None,
+    learner: str | None = None,
+) -> dict:
     """Append one submission to the store and return the record written."""
-    rec = {"learner": learner or learner_name(), "notebook": notebook, "item": item, "attempt": int(attempt),
-           "answer": answer, "correct": correct,
-           "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+    rec = {
+        "learner": learner or learner_name(),
+        "notebook": notebook,
+        "item": item,
+        "attempt": int(attempt),
+        "answer": answer,
+        "correct": correct,
+        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+    }
     ProgressStore(path).append(rec)
     return rec

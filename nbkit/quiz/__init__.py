@@ -22,9 +22,27 @@ from .engine import check
 from .fallback import fallback_html, fallback_text
 from .generate import generate_bank, generate_items
 
-__all__ = ["show", "view", "show_item", "get_item", "load_bank", "list_banks", "validate_bank", "Bank", "Item", "check",
-           "fallback_text", "fallback_html", "answer_key", "answer_strings", "generate_items", "generate_bank",
-           "load_class_results", "class_summary", "class_chart"]
+__all__ = [
+    "show",
+    "view",
+    "show_item",
+    "get_item",
+    "load_bank",
+    "list_banks",
+    "validate_bank",
+    "Bank",
+    "Item",
+    "check",
+    "fallback_text",
+    "fallback_html",
+    "answer_key",
+    "answer_strings",
+    "generate_items",
+    "generate_bank",
+    "load_class_results",
+    "class_summary",
+    "class_chart",
+]
 
 
 def class_chart(summary_frame):
@@ -49,8 +67,12 @@ def view(notebook: str, item_id: str, store_path=None, instructor: bool | None =
     """
     from .widgets import QuizView
 
-    return QuizView(get_item(notebook, item_id), store_path=store_path, instructor=instructor,
-                    class_results=_class_frame(class_results))
+    return QuizView(
+        get_item(notebook, item_id),
+        store_path=store_path,
+        instructor=instructor,
+        class_results=_class_frame(class_results),
+    )
 
 
 def show(notebook: str, item_id: str, class_results=None) -> None:

@@ -15,7 +15,9 @@ _TITLE = "nbkit answer key"
 
 def _banks(notebooks: Iterable | None) -> list[Bank]:
     """Banks for the key: bundled stems (default: all) or :class:`Bank` objects (e.g. a new course's banks)."""
-    return [nb if isinstance(nb, Bank) else load_bank(nb) for nb in (notebooks if notebooks is not None else list_banks())]
+    return [
+        nb if isinstance(nb, Bank) else load_bank(nb) for nb in (notebooks if notebooks is not None else list_banks())
+    ]
 
 
 def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
@@ -23,8 +25,12 @@ def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
 
     Shared by the answer key and the teacher edition of handouts."""
     kind = item_type(item.type)
-    rows = [("Answer", kind.correct_answer(item)), *kind.key_rows(item), ("Explanation", item.explanation),
-            ("Evidence", f"paragraph {item.paragraph_id}: “{item.quote}”")]
+    rows = [
+        ("Answer", kind.correct_answer(item)),
+        *kind.key_rows(item),
+        ("Explanation", item.explanation),
+        ("Evidence", f"paragraph {item.paragraph_id}: “{item.quote}”"),
+    ]
     return rows + [("Level", item.data["level"])] if level else rows
 
 

@@ -9,9 +9,8 @@ the item and the field.
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -116,16 +115,19 @@ def load_bank(source: str | Path, interview=None) -> Bank:
         return _load_bundled(source)
     path = Path(source)
     if not path.exists():
-        raise QuizBankError(path, None, None, "file not found; give a notebook stem such as '00-start-here' or a YAML path")
+        raise QuizBankError(
+            path, None, None, "file not found; give a notebook stem such as '00-start-here' or a YAML path"
+        )
     return _load_text(path.read_text(encoding="utf-8"), str(path), interview)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_bundled(stem: str) -> Bank:
     ref = data_file(f"quizzes/{stem}.yaml")
     if not ref.is_file():
-        raise QuizBankError(f"{stem}.yaml", None, None,
-                            f"no bundled quiz bank for notebook '{stem}'; banks: {', '.join(list_banks())}")
+        raise QuizBankError(
+            f"{stem}.yaml", None, None, f"no bundled quiz bank for notebook '{stem}'; banks: {', '.join(list_banks())}"
+        )
     return _load_text(ref.read_text(encoding="utf-8"), str(ref), None)
 
 
@@ -155,6 +157,7 @@ def validate_bank(doc: Any, path: str | Path = "<bank>", interview=None) -> None
 
 
 # -- error messages (the seams a shared validation module can take over) -----------------------
+
 
 def _schema_problem(errors: list, doc, path: str) -> QuizBankError | None:
     """The error to report for jsonschema's ``errors`` (the best match in the first item that has one)."""
@@ -196,15 +199,17 @@ def _to_bank_error(err, doc, path: str) -> QuizBankError:
         hint = item_type(kind).contains_hint if kind in TYPES else "a correct answer"
         return QuizBankError(path, item, dotted(rest), f"a {kind} item needs {hint}")
     finding = explain(err)
-    return QuizBankError(path, item, dotted(finding.path[len(p) - len(rest):]), finding.reason)
+    return QuizBankError(path, item, dotted(finding.path[len(p) - len(rest) :]), finding.reason)
 
 
 # -- rules a schema cannot state ---------------------------------------------------------------
+
 
 def _check_items(doc: dict, path: str, interview) -> None:
     """Unique ids, evidence quoted verbatim, and each item type's own rules (:meth:`ItemType.problems`)."""
     if interview is None:
         from ..interview import load_interview
+
         interview = load_interview()
     paragraphs = paragraph_texts(interview.paragraphs)
     seen: set[str] = set()

@@ -98,11 +98,16 @@ def summary(frame):
         wrong = g[g["correct"].eq(False).fillna(False)]
         counts = wrong.groupby("answer")["learner"].nunique().sort_values(ascending=False, kind="stable")
         common = "; ".join(f"{a} ({n})" for a, n in counts.head(3).items())
-        rows.append({
-            "notebook": nb, "item": item, "n_learners": int(g["learner"].nunique()), "n_attempts": len(g),
-            "pct_correct_first": float(first["correct"].astype(float).mean() * 100) if graded else float("nan"),
-            "pct_correct_last": float(last["correct"].astype(float).mean() * 100) if graded else float("nan"),
-            "common_wrong": common,
-        })
+        rows.append(
+            {
+                "notebook": nb,
+                "item": item,
+                "n_learners": int(g["learner"].nunique()),
+                "n_attempts": len(g),
+                "pct_correct_first": float(first["correct"].astype(float).mean() * 100) if graded else float("nan"),
+                "pct_correct_last": float(last["correct"].astype(float).mean() * 100) if graded else float("nan"),
+                "common_wrong": common,
+            }
+        )
     cols = ["notebook", "item", "n_learners", "n_attempts", "pct_correct_first", "pct_correct_last", "common_wrong"]
     return pd.DataFrame(rows, columns=cols)

@@ -20,14 +20,29 @@ from collections.abc import Iterable
 from .templates import render
 from .types import RATING_SCALE, TYPES, Result, display_order, item_type, normalize, rating_scale
 
-__all__ = ["Result", "check", "normalize", "feedback_html", "feedback_text", "correct_answer_text",
-           "display_order", "rating_scale", "RATING_SCALE", "TYPE_LABELS"]
+__all__ = [
+    "Result",
+    "check",
+    "normalize",
+    "feedback_html",
+    "feedback_text",
+    "correct_answer_text",
+    "display_order",
+    "rating_scale",
+    "RATING_SCALE",
+    "TYPE_LABELS",
+]
 
 #: How each type is named to learners.
 TYPE_LABELS = {t.name: t.label for t in TYPES}
 
-_HEADLINE = {"correct": "Correct.", "incorrect": "Not quite.", "saved": "Answer saved.",
-             "voted": "Vote recorded.", "incomplete": "Answer first."}
+_HEADLINE = {
+    "correct": "Correct.",
+    "incorrect": "Not quite.",
+    "saved": "Answer saved.",
+    "voted": "Vote recorded.",
+    "incomplete": "Answer first.",
+}
 
 
 def check(item, response) -> Result:
@@ -53,13 +68,21 @@ def feedback_text(item, result: Result, attempt: int, extra: Iterable[str] = ())
     head, body = _lines(item, result, attempt, extra)
     if result.status == "incomplete":
         return "\n".join([head, *body])
-    return "\n".join([head, *body, "Why: " + item.explanation,
-                      f"In the text, paragraph {item.paragraph_id}: {item.quote}"])
+    return "\n".join(
+        [head, *body, "Why: " + item.explanation, f"In the text, paragraph {item.paragraph_id}: {item.quote}"]
+    )
 
 
 def feedback_html(item, result: Result, attempt: int, extra: Iterable[str] = ()) -> str:
     """HTML feedback (all bank text escaped); the evidence sits in a ``<details>`` "Show me in the text"."""
     head, body = _lines(item, result, attempt, extra)
-    return render("quiz/feedback.html.j2", status=result.status, head=head, body=body,
-                  evidence=result.status != "incomplete", explanation=item.explanation, quote=item.quote,
-                  paragraph_id=item.paragraph_id)
+    return render(
+        "quiz/feedback.html.j2",
+        status=result.status,
+        head=head,
+        body=body,
+        evidence=result.status != "incomplete",
+        explanation=item.explanation,
+        quote=item.quote,
+        paragraph_id=item.paragraph_id,
+    )

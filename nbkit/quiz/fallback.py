@@ -28,5 +28,15 @@ def fallback_html(item) -> str:
     """HTML of an item for a page without a kernel (no answers; all bank text escaped)."""
     kind = item_type(item.type)
     lines, extra, caption = kind.fallback(item)
-    return render("quiz/fallback.html.j2", dom_class=item.dom_class, notebook=item.notebook, item_id=item.id,
-                  label=kind.label, question=item.question, lines=lines, extra=extra, caption=caption, footer=FOOTER)
+    return render(
+        "quiz/fallback.html.j2",
+        dom_class=item.dom_class,
+        notebook=item.notebook,
+        item_id=item.id,
+        label=kind.label,
+        question=item.question,
+        lines=lines,
+        extra=extra,
+        caption=caption,
+        footer=FOOTER,
+    )

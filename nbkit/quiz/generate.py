@@ -14,12 +14,14 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from typing import Any
 
 from ..shorten import shorten
 from .bank import Bank, Item, validate_bank
 from .types import Match, MultipleChoice, String
 
 __all__ = ["generate_items", "generate_bank", "question_match", "cloze", "main_actor"]
+
 
 def _speaker(iv) -> str:
     name = iv.meta["interviewee"].iloc[0]
@@ -43,17 +45,25 @@ def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-ques
         row = cand.iloc[rng.randrange(len(cand))]
         pid, pos = int(row["paragraph_id"]), int(row["position"])
         chosen.append(row)
-        pairs.append({"label": f"Paragraph {pid}: {shorten(row['text'], 85)}", "answer": q_text[qid],
-                      "feedback": f"Paragraph {pid} is part {pos} of the answer to question {qid}, "
-                                  f"which is asked in paragraph {q_para[qid]}."})
+        pairs.append(
+            {
+                "label": f"Paragraph {pid}: {shorten(row['text'], 85)}",
+                "answer": q_text[qid],
+                "feedback": f"Paragraph {pid} is part {pos} of the answer to question {qid}, "
+                f"which is asked in paragraph {q_para[qid]}.",
+            }
+        )
     first = iv.sentences[iv.sentences["paragraph_id"] == int(chosen[0]["paragraph_id"])].iloc[0]
     return {
-        "id": item_id, "type": Match.name,
+        "id": item_id,
+        "type": Match.name,
         "question": "Which question does each paragraph answer? Match each paragraph to its question.",
-        "pairs": pairs, "options": [q_text[q] for q in sorted(q_text)],
+        "pairs": pairs,
+        "options": [q_text[q] for q in sorted(q_text)],
         "explanation": "Each answer follows its question: the paragraphs after a question, up to the next question, answer it.",
         "evidence": {"paragraph_id": int(first["paragraph_id"]), "quote": first["text"]},
-        "level": "understand", "tags": ["generated", "structure"],
+        "level": "understand",
+        "tags": ["generated", "structure"],
     }
 
 
@@ -61,7 +71,9 @@ def cloze(iv, rng: random.Random, item_id: str = "auto-cloze") -> dict | None:
     """A short-answer item: one answer sentence with a key term (a content word used at least twice) blanked."""
     tok = iv.tokens
     answer_pids = set(iv.paragraphs.loc[iv.paragraphs["role"] == "answer", "paragraph_id"])
-    content = tok[(~tok["is_stopword"]) & tok["token"].str.fullmatch(r"[A-Za-z]{5,}") & tok["paragraph_id"].isin(answer_pids)]
+    content = tok[
+        (~tok["is_stopword"]) & tok["token"].str.fullmatch(r"[A-Za-z]{5,}") & tok["paragraph_id"].isin(answer_pids)
+    ]
     counts = content["word"].value_counts()
     terms = sorted(counts[counts >= 2].index)
     sents = iv.sentences[iv.sentences["role"] == "answer"]
@@ -76,16 +88,21 @@ def cloze(iv, rng: random.Random, item_id: str = "auto-cloze") -> dict | None:
     written = content[(content["sentence_id"] == sid) & (content["word"] == term)]["token"].iloc[0]
     pid, who = int(s["paragraph_id"]), _speaker(iv)
     return {
-        "id": item_id, "type": String.name,
+        "id": item_id,
+        "type": String.name,
         "question": f"Fill in the blank (paragraph {pid}): {blanked}",
         "answers": [
-            {"answer": written, "correct": True,
-             "feedback": f"Yes: {who} uses “{written}” here (paragraph {pid}); the word appears {int(counts[term])} times in the answers."},
+            {
+                "answer": written,
+                "correct": True,
+                "feedback": f"Yes: {who} uses “{written}” here (paragraph {pid}); the word appears {int(counts[term])} times in the answers.",
+            },
             {"type": "default", "feedback": f"That is not the word {who} uses here; reread paragraph {pid}."},
         ],
         "explanation": f"“{written}” is one of the content words {who} uses more than once; the blanked sentence is from paragraph {pid}.",
         "evidence": {"paragraph_id": pid, "quote": s["text"]},
-        "level": "remember", "tags": ["generated", "vocabulary"],
+        "level": "remember",
+        "tags": ["generated", "vocabulary"],
     }
 
 
@@ -113,19 +130,28 @@ def main_actor(iv, rng: random.Random, item_id: str = "auto-main-actor", n_optio
         k = counts.get(a, 0)
         return "once" if k == 1 else f"{k} times"
 
-    answers = [{"answer": a, "correct": a == actor,
-                "feedback": (f"Yes: paragraph {pid} names {a} (or its capital or leader) {times(a)}, more than any other actor."
-                             if a == actor else
-                             f"Paragraph {pid} names {a} {times(a) if counts.get(a) else 'not at all'}; "
-                             f"{actor} is named {times(actor)}.")}
-               for a in options]
+    answers = [
+        {
+            "answer": a,
+            "correct": a == actor,
+            "feedback": (
+                f"Yes: paragraph {pid} names {a} (or its capital or leader) {times(a)}, more than any other actor."
+                if a == actor
+                else f"Paragraph {pid} names {a} {times(a) if counts.get(a) else 'not at all'}; "
+                f"{actor} is named {times(actor)}."
+            ),
+        }
+        for a in options
+    ]
     return {
-        "id": item_id, "type": MultipleChoice.name,
+        "id": item_id,
+        "type": MultipleChoice.name,
         "question": f"Which actor is paragraph {pid} mainly about? Paragraph {pid} reads: {text}",
         "answers": answers,
         "explanation": f"Counting the names of each actor, its capital and its leader, paragraph {pid} names {actor} most often.",
         "evidence": {"paragraph_id": pid, "quote": quote},
-        "level": "analyse", "tags": ["generated", "actors"],
+        "level": "analyse",
+        "tags": ["generated", "actors"],
     }
 
 
@@ -133,11 +159,14 @@ def generate_items(iv=None, seed: int = 0) -> list[dict]:
     """Three generated items (question match, cloze, main actor) as bank item dicts; same seed, same items."""
     if iv is None:
         from ..course import load_interview
+
         iv = load_interview()
     rng = random.Random(seed)
-    items = [question_match(iv, rng, item_id=f"auto-question-match-{seed}"),
-             cloze(iv, rng, item_id=f"auto-cloze-{seed}"),
-             main_actor(iv, rng, item_id=f"auto-main-actor-{seed}")]
+    items = [
+        question_match(iv, rng, item_id=f"auto-question-match-{seed}"),
+        cloze(iv, rng, item_id=f"auto-cloze-{seed}"),
+        main_actor(iv, rng, item_id=f"auto-main-actor-{seed}"),
+    ]
     return [it for it in items if it is not None]
 
 
@@ -145,8 +174,12 @@ def generate_bank(iv=None, seed: int = 0, notebook: str = "90-generated") -> Ban
     """A validated bank of :func:`generate_items` (evidence checked against ``iv``)."""
     if iv is None:
         from ..course import load_interview
+
         iv = load_interview()
-    doc = {"notebook": notebook, "title": f"Generated quiz on {iv.interview_id} (seed {seed})",
-           "items": generate_items(iv, seed)}
+    doc: dict[str, Any] = {
+        "notebook": notebook,
+        "title": f"Generated quiz on {iv.interview_id} (seed {seed})",
+        "items": generate_items(iv, seed),
+    }
     validate_bank(doc, f"<generated {iv.interview_id} seed {seed}>", interview=iv)
     return Bank(notebook, doc["title"], f"<generated seed {seed}>", tuple(Item(notebook, d) for d in doc["items"]))

@@ -16,8 +16,13 @@ def environment():
     """The Jinja environment of nbkit's templates (autoescape on, undefined names are errors)."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("nbkit", "data/templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("nbkit", "data/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def render(name: str, **context) -> str:

@@ -36,24 +36,31 @@ class QuizWidget:
         self.last_result: engine.Result | None = None
         self.last_attempt = 0
         dom = item.dom_class
-        self.prompt = w.HTML(render("quiz/prompt.html.j2", question=item.question, label=self.kind.label),
-                             _dom_classes=[f"{dom}-prompt"])
+        self.prompt = w.HTML(
+            render("quiz/prompt.html.j2", question=item.question, label=self.kind.label), _dom_classes=[f"{dom}-prompt"]
+        )
         self.inputs, rows = self.kind.widgets(item)
         self.submit = w.Button(description=self.kind.button, button_style="primary", _dom_classes=[f"{dom}-submit"])
         self.submit.on_click(self._on_submit)
         self.feedback = w.HTML("", _dom_classes=[f"{dom}-feedback"])
         children = [self.prompt, *rows, self.submit, self.feedback]
         if self.kind.self_rated:
-            self.rating = w.RadioButtons(options=list(engine.rating_scale(item)), value=None,
-                                         description="Self-rating", _dom_classes=[f"{dom}-rating"],
-                                         layout=w.Layout(display="none"))
-            self.rate = w.Button(description="Save rating", _dom_classes=[f"{dom}-rate"],
-                                 layout=w.Layout(display="none"))
+            self.rating = w.RadioButtons(
+                options=list(engine.rating_scale(item)),
+                value=None,
+                description="Self-rating",
+                _dom_classes=[f"{dom}-rating"],
+                layout=w.Layout(display="none"),
+            )
+            self.rate = w.Button(
+                description="Save rating", _dom_classes=[f"{dom}-rate"], layout=w.Layout(display="none")
+            )
             self.rate.on_click(self._on_rate)
             children += [self.rating, self.rate]
         if instructor if instructor is not None else settings().instructor:
-            self.show_answer = w.Button(description="Show answer", button_style="warning",
-                                        _dom_classes=[f"{dom}-show-answer"])
+            self.show_answer = w.Button(
+                description="Show answer", button_style="warning", _dom_classes=[f"{dom}-show-answer"]
+            )
             self.answer = w.HTML("", _dom_classes=[f"{dom}-answer"])
             self.show_answer.on_click(self._on_show_answer)
             children += [self.show_answer, self.answer]

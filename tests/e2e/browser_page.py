@@ -24,8 +24,14 @@ DOCS_IMG = ROOT / "docs" / "img"
 #: Debian's Chromium (``apt-get install chromium``) or NBKIT_CHROMIUM; Playwright's own download is never used.
 CHROMIUM = find_chromium() or settings().chromium or DEBIAN_CHROMIUM
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 #: Set to 1 (CI does) to make a missing browser a failure instead of a skip.
 ENV_REQUIRED = variable("e2e_required")
@@ -45,7 +51,6 @@ NOT_DRAWN = re.compile(
 )
 
 
-
 def browser_required() -> bool:
     """True when a missing browser must fail the run (NBKIT_E2E_REQUIRED=1, as in CI)."""
     return settings().e2e_required
@@ -57,6 +62,7 @@ def screenshots_wanted() -> bool:
 
 
 # -- requests that leave the machine ----------------------------------------------------------------
+
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
@@ -188,13 +194,15 @@ def restart_and_clear(page) -> None:
     page.evaluate(_WATCH_STATUS_JS)
     page.locator(".jp-Dialog .jp-mod-accept").click()
     page.locator(".jp-Dialog").wait_for(state="detached", timeout=TIMEOUT_MS)
-    page.wait_for_function(f"() => window.__nbkitStatuses.some(s => s !== 'idle') && ({_CLEARED_JS})()",
-                           timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        f"() => window.__nbkitStatuses.some(s => s !== 'idle') && ({_CLEARED_JS})()", timeout=TIMEOUT_MS
+    )
 
 
 def cell_errors(page, root: str = NOTEBOOK_PANEL) -> list[str]:
     """Texts of every error shown: tracebacks on stderr, error outputs, and code cells left unrun."""
-    return page.evaluate("""(root) => {
+    return page.evaluate(
+        """(root) => {
       const out = [];
       const panel = document.querySelector(root);
       panel.querySelectorAll("[data-mime-type='application/vnd.jupyter.stderr']").forEach(e => {
@@ -205,7 +213,9 @@ def cell_errors(page, root: str = NOTEBOOK_PANEL) -> list[str]:
         if (p && !/\\[\\d+\\]/.test(p.textContent)) out.push(`code cell ${i + 1} did not run (prompt ${p.textContent.trim()})`);
       });
       return out;
-    }""", root)
+    }""",
+        root,
+    )
 
 
 def wait_widgets_drawn(page, root: str) -> list[str]:
@@ -222,6 +232,7 @@ def wait_widgets_drawn(page, root: str) -> list[str]:
 
 def not_drawn(page, root: str) -> list[str]:
     """Output texts that stand where a chart or widget should have drawn."""
-    texts = page.evaluate("(root) => [...document.querySelectorAll(root + ' .jp-OutputArea-output')]"
-                          ".map(e => e.innerText)", root)
+    texts = page.evaluate(
+        "(root) => [...document.querySelectorAll(root + ' .jp-OutputArea-output')].map(e => e.innerText)", root
+    )
     return [t[:300] for t in texts if NOT_DRAWN.search(t)]

@@ -67,9 +67,14 @@ def browser(e2e_tmp):
 
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(e2e_tmp / "chromium-profile"), executable_path=browser_page.CHROMIUM, headless=True,
-            args=browser_page.CHROMIUM_ARGS, viewport={"width": 1280, "height": 900}, locale="en-GB",
-            timezone_id="UTC", service_workers="block",
+            str(e2e_tmp / "chromium-profile"),
+            executable_path=browser_page.CHROMIUM,
+            headless=True,
+            args=browser_page.CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="en-GB",
+            timezone_id="UTC",
+            service_workers="block",
         )
         context.set_default_timeout(browser_page.TIMEOUT_MS)
         yield context
@@ -104,8 +109,15 @@ def tab(browser, request):
         try:
             pg.screenshot(path=str(browser_page.ARTIFACTS / f"{stem}.png"), full_page=True)
             (browser_page.ARTIFACTS / f"{stem}.requests.txt").write_text(
-                "external:\n" + "\n".join(log.external) + "\nfailed:\n" + "\n".join(log.failed)
-                + "\npage errors:\n" + "\n".join(errors) + "\n", encoding="utf-8")
+                "external:\n"
+                + "\n".join(log.external)
+                + "\nfailed:\n"
+                + "\n".join(log.failed)
+                + "\npage errors:\n"
+                + "\n".join(errors)
+                + "\n",
+                encoding="utf-8",
+            )
         except Exception as exc:  # a crashed page still lets the test report its own failure
             print(f"could not save the failure screenshot: {exc}")
         for server in ("lab", "voila_app"):

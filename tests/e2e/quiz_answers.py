@@ -103,5 +103,9 @@ def attempts_so_far(path: Path, item) -> int:
 
 def assert_saved(path: Path, item, attempt: int, correct: bool) -> None:
     """The progress file holds exactly one record of this attempt, marked right or wrong."""
-    kept = [r["correct"] for r in progress_records(path, item.notebook) if r["item"] == item.id and r["attempt"] == attempt]
-    assert kept == [correct], f"progress file {path}: attempt {attempt} of {item} recorded as {kept}, expected [{correct}]"
+    kept = [
+        r["correct"] for r in progress_records(path, item.notebook) if r["item"] == item.id and r["attempt"] == attempt
+    ]
+    assert kept == [correct], (
+        f"progress file {path}: attempt {attempt} of {item} recorded as {kept}, expected [{correct}]"
+    )

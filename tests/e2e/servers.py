@@ -10,15 +10,12 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from nbkit.config import settings
 
 from ..conftest import free_port, hermetic_env
 from .notebooks_under_test import NOTEBOOK_DIR
@@ -41,8 +38,9 @@ class Server:
     extra: dict = field(default_factory=dict)
 
     def api(self, method: str, path: str):
-        req = urllib.request.Request(f"{self.url}{path}", method=method,
-                                     headers={"Authorization": f"token {self.token}"} if self.token else {})
+        req = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"} if self.token else {}
+        )
         with urllib.request.urlopen(req, timeout=10) as r:
             body = r.read()
         return json.loads(body) if body else None
@@ -63,8 +61,18 @@ class Server:
                 self.proc.wait(timeout=10)
 
 
-def start_server(name: str, args: list[str], env: dict, url: str, ready_path: str, log: Path, *,
-                 token: str = "", cwd: Path | None = None, timeout: float = 90) -> Server:
+def start_server(
+    name: str,
+    args: list[str],
+    env: dict,
+    url: str,
+    ready_path: str,
+    log: Path,
+    *,
+    token: str = "",
+    cwd: Path | None = None,
+    timeout: float = 90,
+) -> Server:
     """Start ``args`` and wait until ``url + ready_path`` answers 200 (or fail with the server's log)."""
     fh = log.open("wb")
     proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=fh, stderr=subprocess.STDOUT)
@@ -106,14 +114,25 @@ def start_lab(tmp: Path, python: str) -> Server:
     (app_settings / "overrides.json").write_text(json.dumps(lab_settings_overrides(), indent=1), encoding="utf-8")
     env = hermetic_env(tmp, NBKIT_LEARNER=LEARNER)
     port, token = free_port(), secrets.token_hex(16)
-    args = [python, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-            f"--LabApp.app_settings_dir={app_settings}", "--ServerApp.terminals_enabled=False"]
+    args = [
+        python,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.app_settings_dir={app_settings}",
+        "--ServerApp.terminals_enabled=False",
+    ]
     if os.geteuid() == 0:
         args.append("--allow-root")
     url = f"http://127.0.0.1:{port}"
-    server = start_server("JupyterLab", args, env, url, f"/api/status?token={token}", tmp / "jupyterlab.log",
-                          token=token)
+    server = start_server(
+        "JupyterLab", args, env, url, f"/api/status?token={token}", tmp / "jupyterlab.log", token=token
+    )
     server.tmp, server.progress = tmp, tmp / "progress.json"
     return server
 
@@ -122,4 +141,3 @@ def shutdown_kernels(lab: Server) -> None:
     """End every session of the server (a closed tab leaves its kernel running)."""
     for session in lab.api("GET", "/api/sessions"):
         lab.api("DELETE", f"/api/sessions/{session['id']}")
-

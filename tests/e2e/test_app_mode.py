@@ -32,8 +32,9 @@ def voila_app(e2e_tmp, browser):
     env = app.voila_env(servers.hermetic_env(tmp, NBKIT_LEARNER=servers.LEARNER))
     port, token = servers.free_port(), secrets.token_hex(16)
     cmd = app.voila_command(NOTEBOOK_DIR, port=port, token=token, python=sys.executable)
-    server = servers.start_server("Voila", cmd, env, f"http://127.0.0.1:{port}", f"/?token={token}", tmp / "voila.log",
-                            token=token, cwd=ROOT)
+    server = servers.start_server(
+        "Voila", cmd, env, f"http://127.0.0.1:{port}", f"/?token={token}", tmp / "voila.log", token=token, cwd=ROOT
+    )
     server.tmp, server.progress = tmp, tmp / "progress.json"
     yield server
     server.stop()
@@ -42,8 +43,15 @@ def voila_app(e2e_tmp, browser):
 def test_voila_command_is_local_codefree_and_offline():
     cmd = app.voila_command("notebooks", port=8866)
     assert cmd[1:4] == ["-m", "voila", "notebooks"]
-    for flag in ("--no-browser", "--port=8866", "--Voila.ip=127.0.0.1", "--template=nbkit", "--strip_sources=True",
-                 "--classic-tree", "--token"):
+    for flag in (
+        "--no-browser",
+        "--port=8866",
+        "--Voila.ip=127.0.0.1",
+        "--template=nbkit",
+        "--strip_sources=True",
+        "--classic-tree",
+        "--token",
+    ):
         assert flag in cmd
     env = app.voila_env({"JUPYTER_PATH": "/elsewhere"})
     first, rest = env["JUPYTER_PATH"].split(":", 1)

@@ -26,7 +26,7 @@ def test_there_are_notebooks_to_test():
 def test_notebook_in_lab(tab, lab, notebook):
     page = tab.page
     calls = quiz_calls(notebook)
-    assert calls, f"{notebook.name} shows no quiz item: add nbkit.quiz.show(\"{notebook.stem}\", \"<item-id>\")"
+    assert calls, f'{notebook.name} shows no quiz item: add nbkit.quiz.show("{notebook.stem}", "<item-id>")'
     right, wrong = quiz_answers.pick_items(calls)
     assert right is not None, f"{notebook.name} shows no item of a kind the test can answer: {quiz_answers.ANSWERABLE}"
     try:

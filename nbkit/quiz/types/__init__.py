@@ -13,13 +13,38 @@ from .base import ItemType, Result, incomplete
 from .choice import ManyChoice, MultipleChoice, Poll, TrueFalse
 from .text import RATING_SCALE, FreeResponse, String, normalize, rating_scale
 
-__all__ = ["ItemType", "Result", "TYPES", "item_type", "names", "MultipleChoice", "ManyChoice", "TrueFalse", "String",
-           "Ordering", "Match", "FreeResponse", "Poll", "display_order", "normalize", "rating_scale", "RATING_SCALE",
-           "incomplete"]
+__all__ = [
+    "ItemType",
+    "Result",
+    "TYPES",
+    "item_type",
+    "names",
+    "MultipleChoice",
+    "ManyChoice",
+    "TrueFalse",
+    "String",
+    "Ordering",
+    "Match",
+    "FreeResponse",
+    "Poll",
+    "display_order",
+    "normalize",
+    "rating_scale",
+    "RATING_SCALE",
+    "incomplete",
+]
 
 #: Every item type, in the order the answer key and the docs list them.
-TYPES: tuple[ItemType, ...] = (MultipleChoice(), ManyChoice(), TrueFalse(), String(), Ordering(), Match(),
-                               FreeResponse(), Poll())
+TYPES: tuple[ItemType, ...] = (
+    MultipleChoice(),
+    ManyChoice(),
+    TrueFalse(),
+    String(),
+    Ordering(),
+    Match(),
+    FreeResponse(),
+    Poll(),
+)
 
 _BY_NAME = {t.name: t for t in TYPES}
 

@@ -51,8 +51,10 @@ class Ordering(ItemType):
         import ipywidgets as w
 
         choices = [_CHOOSE] + [(x, x) for x in display_order(item)]
-        inputs = [w.Dropdown(options=choices, value=None, description=f"Position {i}", layout=w.Layout(width="auto"))
-                  for i in range(1, len(item.data["answers"]) + 1)]
+        inputs = [
+            w.Dropdown(options=choices, value=None, description=f"Position {i}", layout=w.Layout(width="auto"))
+            for i in range(1, len(item.data["answers"]) + 1)
+        ]
         return inputs, list(inputs)
 
     def response(self, inputs):
@@ -89,8 +91,10 @@ class Match(ItemType):
         from ..templates import render
 
         choices = [_CHOOSE] + [(x, x) for x in sorted(item.data["options"])]
-        inputs = {p["label"]: w.Dropdown(options=choices, value=None, layout=w.Layout(width="auto"))
-                  for p in item.data["pairs"]}
+        inputs = {
+            p["label"]: w.Dropdown(options=choices, value=None, layout=w.Layout(width="auto"))
+            for p in item.data["pairs"]
+        }
         rows = [w.HBox([w.HTML(render("quiz/match_label.html.j2", label=label)), dd]) for label, dd in inputs.items()]
         return inputs, rows
 
@@ -101,5 +105,8 @@ class Match(ItemType):
         return [f"{p['label']} -> ________" for p in item.data["pairs"]], sorted(item.data["options"]), "Options:"
 
     def problems(self, data: dict) -> list[tuple[str, str]]:
-        return [(f"pairs[{j}].answer", f"{pair['answer']!r} is not one of the item's options")
-                for j, pair in enumerate(data["pairs"]) if pair["answer"] not in data["options"]][:1]
+        return [
+            (f"pairs[{j}].answer", f"{pair['answer']!r} is not one of the item's options")
+            for j, pair in enumerate(data["pairs"])
+            if pair["answer"] not in data["options"]
+        ][:1]

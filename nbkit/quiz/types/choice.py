@@ -32,8 +32,9 @@ class _OneOption(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        inputs = w.RadioButtons(options=[(text, i) for i, text in enumerate(_options(item))], value=None,
-                                layout=w.Layout(width="auto"))
+        inputs = w.RadioButtons(
+            options=[(text, i) for i, text in enumerate(_options(item))], value=None, layout=w.Layout(width="auto")
+        )
         return inputs, [inputs]
 
     def fallback(self, item):
@@ -114,8 +115,10 @@ class ManyChoice(ItemType):
         import ipywidgets as w
 
         # descriptions are shown as text (description_allow_html stays False)
-        inputs = [w.Checkbox(value=False, description=text, indent=False, layout=w.Layout(width="auto"))
-                  for text in _options(item)]
+        inputs = [
+            w.Checkbox(value=False, description=text, indent=False, layout=w.Layout(width="auto"))
+            for text in _options(item)
+        ]
         return inputs, list(inputs)
 
     def response(self, inputs):

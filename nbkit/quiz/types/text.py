@@ -90,8 +90,11 @@ class FreeResponse(ItemType):
     def feedback_lines(self, item, result: Result) -> list[str]:
         if result.status != "saved":
             return []
-        return (["Model answer: " + item.data["model_answer"]] + [f"Rubric: {c}" for c in item.data["rubric"]]
-                + ["Rate your answer against the rubric: " + ", ".join(rating_scale(item)) + "."])
+        return (
+            ["Model answer: " + item.data["model_answer"]]
+            + [f"Rubric: {c}" for c in item.data["rubric"]]
+            + ["Rate your answer against the rubric: " + ", ".join(rating_scale(item)) + "."]
+        )
 
     def widgets(self, item):
         import ipywidgets as w
