@@ -10,7 +10,10 @@ from nbkit import frames, validation
 from nbkit.errors import DataValidationError, QuizBankError
 from nbkit.resources import data_file
 
-SCHEMAS = sorted(p.name for p in data_file("schemas").iterdir() if p.name.endswith(".schema.json"))
+#: The schemas of the annotation files (``<file>.schema.json``); quiz banks and progress records have their own.
+SCHEMAS = sorted(
+    p.name for p in data_file("schemas").iterdir() if p.name.endswith((".csv.schema.json", ".yaml.schema.json"))
+)
 
 
 def raised(func, *args):
