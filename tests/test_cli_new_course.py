@@ -138,13 +138,13 @@ def test_interview_without_questions_names_the_file(tmp_path, monkeypatch):
 
     import pandas as pd
 
-    import nbkit.interview
+    import nbkit.course
     from nbkit.commands.new_course import write_course
     from nbkit.errors import InterviewFormatError
 
     src = tmp_path / "flat.txt"
     src.write_text("x\n", encoding="utf-8")
-    monkeypatch.setattr(nbkit.interview, "load_interview", lambda path: types.SimpleNamespace(questions=pd.DataFrame()))
+    monkeypatch.setattr(nbkit.course, "load_interview", lambda path: types.SimpleNamespace(questions=pd.DataFrame()))
     with pytest.raises(InterviewFormatError) as info:
         write_course(src, tmp_path / "course")
     assert (info.value.path, info.value.line) == (str(src), None)
