@@ -54,15 +54,9 @@ class AnnotatedInterview(Interview):
     :class:`nbkit.DataValidationError` for any text but the bundled one.
     """
 
-    def __init__(
-        self,
-        source: str,
-        path: str | Path | None = None,
-        question_lines: list[int] | None = None,
-        interview_id: str | None = None,
-        data_dir=None,
-    ):
-        super().__init__(source, path, question_lines, interview_id)
+    def __init__(self, *text_args, data_dir: str | Path | None = None, **text_kwargs):
+        """``text_args`` and ``text_kwargs``: those of :class:`nbkit.Interview`; ``data_dir``: the annotation files."""
+        super().__init__(*text_args, **text_kwargs)
         self.data_dir = data_dir
 
     @cached_property

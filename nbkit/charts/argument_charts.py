@@ -7,6 +7,7 @@ import pandas as pd
 from ..errors import DataValidationError
 from ..jsonschema_import import import_altair
 from ..shorten import shorten
+from .links import link_ends, link_rules
 from .theme import (
     GREY,
     KIND_SHAPES,
@@ -14,10 +15,11 @@ from .theme import (
     RELATION_DASHES,
     STANCE_COLOURS,
     VOICE_LABELS,
-    colour_scale,
     finish,
+    fixed_scale,
     question_labels,
     require,
+    tooltips,
 )
 
 __all__ = ["argument_map", "argument_layout", "question_claims", "timeline", "INTERVIEW_DATE"]
@@ -109,12 +111,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
             )
         shown = set(data["claim_id"])
         links = links[links["from_claim"].isin(shown) & links["to_claim"].isin(shown)].reset_index(drop=True)
-    links = links.assign(
-        x=links["from_claim"].map(pos["x"]),
-        y=links["from_claim"].map(pos["y"]),
-        x2=links["to_claim"].map(pos["x"]),
-        y2=links["to_claim"].map(pos["y"]),
-    )
+    links = link_ends(links, pos, "from_claim", "to_claim")
     labels = question_labels(data["question_id"].unique())
     data["question"] = data["question_id"].map(labels)
     first_q, n_q = (min(labels), max(labels)) if labels else (1, 1)
@@ -131,25 +128,13 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
         scale=alt.Scale(domain=[-0.5, 2.5], reverse=True, nice=False),
         axis=alt.Axis(values=[0, 1, 2], labelExpr=voice_expr + " : ''", labelLimit=220, grid=True),
     )
-    edges = (
-        alt.Chart(links)
-        .mark_rule(color=GREY, strokeWidth=1.5)
-        .encode(
-            x=x,
-            y=y,
-            x2="x2:Q",
-            y2="y2:Q",
-            strokeDash=alt.StrokeDash(
-                "relation:N",
-                title="Link",
-                scale=alt.Scale(domain=list(RELATION_DASHES), range=list(RELATION_DASHES.values())),
-            ),
-            tooltip=[
-                alt.Tooltip("from_claim:N", title="Claim"),
-                alt.Tooltip("relation:N", title="Relation"),
-                alt.Tooltip("to_claim:N", title="To claim"),
-            ],
-        )
+    edges = link_rules(
+        links,
+        x,
+        y,
+        {"color": GREY, "strokeWidth": 1.5},
+        strokeDash=alt.StrokeDash("relation:N", title="Link", scale=fixed_scale(RELATION_DASHES)),
+        tooltip=tooltips("from_claim:N", "relation:N", "to_claim:N"),
     )
     node_data = data[
         ["claim_id", "paragraph_id", "question", "kind", "voice_label", "stance", "summary", "quote", "x", "y"]
@@ -160,22 +145,18 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
         .encode(
             x=x,
             y=y,
-            color=alt.Color("stance:N", title="Stance", scale=colour_scale(STANCE_COLOURS)),
-            shape=alt.Shape(
+            color=alt.Color("stance:N", title="Stance", scale=fixed_scale(STANCE_COLOURS)),
+            shape=alt.Shape("kind:N", title="Kind of claim", scale=fixed_scale(KIND_SHAPES)),
+            tooltip=tooltips(
+                "claim_id:N",
+                "question:N",
+                "paragraph_id:Q",
+                "voice_label:N",
                 "kind:N",
-                title="Kind of claim",
-                scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+                "stance:N",
+                "summary:N",
+                "quote:N",
             ),
-            tooltip=[
-                alt.Tooltip("claim_id:N", title="Claim"),
-                alt.Tooltip("question:N", title="Question"),
-                alt.Tooltip("paragraph_id:Q", title="Paragraph"),
-                alt.Tooltip("voice_label:N", title="Voice"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("stance:N", title="Stance"),
-                alt.Tooltip("summary:N", title="Summary"),
-                alt.Tooltip("quote:N", title="Quote"),
-            ],
         )
     )
     names = alt.Chart(node_data).mark_text(dy=-13, fontSize=10).encode(x=x, y=y, text="claim_id:N")
@@ -219,7 +200,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
         ["claim_id", "question_id", "question", "question_text", "stance", "voice_label", "kind", "line", "quote"]
     ]
     pick = alt.selection_point(name="pick_question", fields=["question_id"], on="click", clear="dblclick")
-    stance = alt.Color("stance:N", title="Stance", scale=colour_scale(STANCE_COLOURS))
+    stance = alt.Color("stance:N", title="Stance", scale=fixed_scale(STANCE_COLOURS))
     bars = (
         alt.Chart()
         .mark_bar()
@@ -228,12 +209,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
             x=alt.X("count():Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
             color=stance,
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.3)),
-            tooltip=[
-                alt.Tooltip("question:N", title="Question"),
-                alt.Tooltip("question_text:N", title="Asks"),
-                alt.Tooltip("stance:N", title="Stance"),
-                alt.Tooltip("count():Q", title="Claims"),
-            ],
+            tooltip=tooltips("question:N", "question_text:N", "stance:N", "count():Q", titles={"count()": "Claims"}),
         )
         .add_params(pick)
         .properties(
@@ -250,13 +226,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
             x=alt.value(4),
             text="line:N",
             color=stance,
-            tooltip=[
-                alt.Tooltip("claim_id:N", title="Claim"),
-                alt.Tooltip("question:N", title="Question"),
-                alt.Tooltip("voice_label:N", title="Voice"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("quote:N", title="Quote"),
-            ],
+            tooltip=tooltips("claim_id:N", "question:N", "voice_label:N", "kind:N", "quote:N"),
         )
         .transform_filter(pick)
         .properties(width=580, height=alt.Step(16), title=alt.Title("The claims", subtitle="Hover for the quote"))
@@ -321,24 +291,18 @@ def timeline(events: pd.DataFrame):
                     titleY=-4,
                 ),
             ),
-            color=alt.Color("when:N", title="When", scale=colour_scale(when_colours)),
+            color=alt.Color("when:N", title="When", scale=fixed_scale(when_colours)),
             shape=alt.Shape(
                 "when:N", title="When", scale=alt.Scale(domain=list(when_colours), range=["circle", "diamond"])
             ),
-            tooltip=[
-                alt.Tooltip("date_label:N", title="Date"),
-                alt.Tooltip("event:N", title="Event"),
-                alt.Tooltip("when:N", title="When"),
-                alt.Tooltip("paragraph:N", title="In the interview"),
-                alt.Tooltip("source:N", title="Source"),
-            ],
+            tooltip=tooltips("date_label:N", "event:N", "when:N", "paragraph:N", "source:N"),
         )
     )
     marker = pd.DataFrame({"date": [INTERVIEW_DATE], "label": ["Interview published (August 2024)"]})
     rule = (
         alt.Chart(marker)
         .mark_rule(color="black", strokeDash=[5, 3])
-        .encode(x=x, tooltip=[alt.Tooltip("label:N", title="Marker")])
+        .encode(x=x, tooltip=tooltips("label:N", titles={"label": "Marker"}))
     )
     note = (
         alt.Chart(marker)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..jsonschema_import import import_altair
 from ..progress.store import FIELDS
-from .theme import finish, require
+from .theme import finish, fixed_scale, require, tooltips
 
 __all__ = ["progress_chart", "progress_summary", "STATUS_COLOURS"]
 
@@ -73,19 +73,9 @@ def progress_chart(progress: pd.DataFrame, learner: str | None = None):
         .encode(
             x=alt.X("notebook:N", sort=notebooks, title="Notebook", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
             y=alt.Y("items:Q", title="Quiz items answered", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color(
-                "status:N",
-                title="Result",
-                sort=list(STATUS_COLOURS),
-                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-            ),
+            color=alt.Color("status:N", title="Result", sort=list(STATUS_COLOURS), scale=fixed_scale(STATUS_COLOURS)),
             order=alt.Order("status_rank:Q"),
-            tooltip=[
-                alt.Tooltip("notebook:N", title="Notebook"),
-                alt.Tooltip("status:N", title="Result"),
-                alt.Tooltip("items:Q", title="Items"),
-                alt.Tooltip("attempts:Q", title="Attempts"),
-            ],
+            tooltip=tooltips("notebook:N", "status:N", "items:Q", "attempts:Q"),
         )
         .transform_calculate(
             status_rank=" : ".join(f"datum.status == '{s}' ? {i}" for i, s in enumerate(STATUS_COLOURS)) + " : 9",

@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..jsonschema_import import import_altair
 from ..shorten import shorten
-from .theme import MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, colour_scale, finish, question_labels, require
+from .links import link_ends, link_rules
+from .theme import MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, finish, fixed_scale, question_labels, require, tooltips
 
 __all__ = ["answer_lengths", "actor_heatmap", "certainty_profile", "actor_network", "co_mentions", "circle_layout"]
 
@@ -54,13 +55,14 @@ def answer_lengths(paragraphs: pd.DataFrame, questions: pd.DataFrame | None = No
                 scale=alt.Scale(domain=positions, range=OKABE_ITO[: len(positions)] or OKABE_ITO[:1]),
             ),
             order=alt.Order("position:O"),
-            tooltip=[
-                alt.Tooltip("question:N", title="Question"),
-                alt.Tooltip("paragraph_id:Q", title="Paragraph (line)"),
-                alt.Tooltip("position:O", title="Paragraph of the answer"),
-                alt.Tooltip("n_words:Q", title="Words"),
-                alt.Tooltip("opening:N", title="Opening words"),
-            ],
+            tooltip=tooltips(
+                "question:N",
+                "paragraph_id:Q",
+                "position:O",
+                "n_words:Q",
+                "opening:N",
+                titles={"paragraph_id": "Paragraph (line)"},
+            ),
         )
         .properties(width=alt.Step(72))
     )
@@ -106,11 +108,7 @@ def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
     )
     cells = base.mark_rect().encode(
         color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme=SEQUENTIAL)),
-        tooltip=[
-            alt.Tooltip("actor:N", title="Actor"),
-            alt.Tooltip("question:N", title="Question"),
-            alt.Tooltip("mentions:Q", title="Mentions"),
-        ],
+        tooltip=tooltips("actor:N", "question:N", "mentions:Q"),
     )
     top = int(data["mentions"].max()) if len(data) else 0
     numbers = base.mark_text(fontSize=11).encode(
@@ -173,16 +171,10 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
             x=alt.X("question:N", sort=list(labels.values()), title="Question", axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("kind:N", sort=kinds),
             y=alt.Y("per_100_words:Q", title="Markers per 100 words"),
-            color=alt.Color("kind:N", title="Kind of marker", scale=colour_scale(MARKER_KIND_COLOURS)),
-            tooltip=[
-                alt.Tooltip("question:N", title="Question"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("markers:Q", title="Markers"),
-                alt.Tooltip("words:Q", title="Words in answer"),
-                alt.Tooltip("per_100_words:Q", title="Per 100 words", format=".2f"),
-                alt.Tooltip("mean_strength:Q", title="Mean strength (1 tentative, 5 certain)", format=".1f"),
-                alt.Tooltip("examples:N", title="Markers found"),
-            ],
+            color=alt.Color("kind:N", title="Kind of marker", scale=fixed_scale(MARKER_KIND_COLOURS)),
+            tooltip=tooltips(
+                "question:N", "kind:N", "markers:Q", "words:Q", "per_100_words:Q", "mean_strength:Q", "examples:N"
+            ),
         )
         .properties(width=alt.Step(80))
     )
@@ -261,32 +253,18 @@ def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
     else:
         nodes["kind"] = "actor"
     pos = nodes.set_index("actor")[["x", "y"]]
-    edges = edges.assign(
-        x=edges["source"].map(pos["x"]),
-        y=edges["source"].map(pos["y"]),
-        x2=edges["target"].map(pos["x"]),
-        y2=edges["target"].map(pos["y"]),
-    )
+    edges = link_ends(edges, pos, "source", "target")
     kind_names = sorted(nodes["kind"].unique().tolist())
     axis_x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-1.45, 1.45]))
     axis_y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[-1.3, 1.3]))
-    lines = (
-        alt.Chart(edges)
-        .mark_rule(color=OKABE_ITO[4], opacity=0.45)
-        .encode(
-            x=axis_x,
-            y=axis_y,
-            x2="x2:Q",
-            y2="y2:Q",
-            strokeWidth=alt.StrokeWidth(
-                "weight:Q", title=f"{unit.capitalize()} naming both", scale=alt.Scale(range=[1, 9])
-            ),
-            tooltip=[
-                alt.Tooltip("source:N", title="Actor"),
-                alt.Tooltip("target:N", title="With"),
-                alt.Tooltip("weight:Q", title=f"{unit.capitalize()} naming both"),
-            ],
-        )
+    naming_both = f"{unit.capitalize()} naming both"
+    lines = link_rules(
+        edges,
+        axis_x,
+        axis_y,
+        {"color": OKABE_ITO[4], "opacity": 0.45},
+        strokeWidth=alt.StrokeWidth("weight:Q", title=naming_both, scale=alt.Scale(range=[1, 9])),
+        tooltip=tooltips("source:N", "target:N", "weight:Q", titles={"source": "Actor", "weight": naming_both}),
     )
     dots = (
         alt.Chart(nodes)
@@ -298,11 +276,7 @@ def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
             color=alt.Color(
                 "kind:N", title="Kind of actor", scale=alt.Scale(domain=kind_names, range=OKABE_ITO[: len(kind_names)])
             ),
-            tooltip=[
-                alt.Tooltip("actor:N", title="Actor"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("mentions:Q", title="Mentions"),
-            ],
+            tooltip=tooltips("actor:N", "kind:N", "mentions:Q"),
         )
     )
     names = alt.Chart(nodes).mark_text(dy=-16, fontSize=11).encode(x=axis_x, y=axis_y, text="actor:N")

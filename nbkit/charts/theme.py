@@ -1,4 +1,4 @@
-"""Shared look of nbkit charts: colour-blind-safe colours, labels and input checks.
+"""Shared look of nbkit charts: colour-blind-safe colours, fixed scales, tooltips, labels and input checks.
 
 Colours are from the Okabe–Ito palette (distinguishable with the common colour-vision
 deficiencies); quantities use the viridis scheme. Every chart gets a title and a
@@ -7,10 +7,13 @@ deficiencies); quantities use the viridis scheme. Every chart gets a title and a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from ..errors import DataValidationError
 from ..jsonschema_import import import_altair
+from ..resources import read_csv_rows
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 GREY = "#999999"
@@ -35,11 +38,39 @@ KIND_SHAPES = {
 RELATION_DASHES = {"supports": [1, 0], "elaborates": [6, 3], "qualifies": [2, 2], "rebuts": [10, 3, 2, 3]}
 
 
-def colour_scale(colours: dict[str, str]):
-    """An altair Scale with a fixed domain and range, so colours mean the same in every chart."""
+def fixed_scale(mapping: dict):
+    """An altair Scale from ``mapping``'s keys (domain) to its values (range: colours, shapes, dash patterns),
+    so each value looks the same in every chart."""
     alt = import_altair()
 
-    return alt.Scale(domain=list(colours), range=list(colours.values()))
+    return alt.Scale(domain=list(mapping), range=list(mapping.values()))
+
+
+@lru_cache(maxsize=1)
+def field_tooltips() -> dict[str, dict[str, str]]:
+    """Field name -> the arguments of its ``alt.Tooltip`` (title, and format where given), from
+    ``data/chart_fields.csv`` (one row a field, columns named as those arguments)."""
+    return {
+        row["field"]: {k: v for k, v in row.items() if k != "field" and v} for row in read_csv_rows("chart_fields.csv")
+    }
+
+
+def tooltips(*fields: str, titles: dict[str, str] | None = None) -> list:
+    """Tooltip channels for ``fields`` ("n_words:Q"), in order, titled and formatted as :func:`field_tooltips` says.
+
+    ``titles`` (keyed by field name) names a field this chart shows otherwise, or one not in that file.
+    """
+    alt = import_altair()
+
+    known, titles = field_tooltips(), titles or {}
+    channels = []
+    for field in fields:
+        name = field.split(":")[0]
+        spec = dict(known.get(name, {}))
+        if name in titles:
+            spec["title"] = titles[name]
+        channels.append(alt.Tooltip(field, **spec))
+    return channels
 
 
 def require(frame, columns, name: str) -> pd.DataFrame:

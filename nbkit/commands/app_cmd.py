@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 from pathlib import Path
 
-from . import UsageError
+from . import UsageError, add_course_argument
 
 HELP = "open a notebook as a code-free app in the browser (Voila, 127.0.0.1 only)"
 
@@ -16,13 +16,7 @@ HELP = "open a notebook as a code-free app in the browser (Voila, 127.0.0.1 only
 def add_arguments(p) -> None:
     from ..app import DEFAULT_PORT
 
-    p.add_argument(
-        "target",
-        metavar="NOTEBOOK",
-        nargs="?",
-        default="notebooks",
-        help="a notebook (.ipynb), or a folder to list its notebooks (default: notebooks)",
-    )
+    add_course_argument(p, "target", "NOTEBOOK", "a notebook (.ipynb), or a folder to list its notebooks")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_PORT})")
 
 

@@ -26,7 +26,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import OK, PROBLEM, UsageError, progress_line, say
+from . import NOTEBOOKS, OK, PROBLEM, UsageError, add_course_argument, progress_line, say
 
 HELP = "run notebooks and write self-contained HTML or PDF handouts (learner or teacher edition)"
 
@@ -39,12 +39,7 @@ TEACHER_ONLY_TAG = "teacher-only"
 
 
 def add_arguments(p) -> None:
-    p.add_argument(
-        "notebooks",
-        metavar="NOTEBOOK",
-        nargs="*",
-        help="notebooks to turn into handouts (default: every notebooks/*.ipynb)",
-    )
+    add_course_argument(p, "notebooks", "NOTEBOOK", "notebooks to turn into handouts", many=True)
     p.add_argument(
         "--edition",
         choices=["learner", "teacher"],
@@ -230,7 +225,7 @@ def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: int = 120
 
 def _notebooks(args) -> list[Path]:
     if not args.notebooks:
-        found = sorted(Path("notebooks").glob("[0-9]*.ipynb"))
+        found = sorted(Path(NOTEBOOKS).glob("[0-9]*.ipynb"))
         if not found:
             raise UsageError("no notebooks given and no notebooks/*.ipynb here; give the notebooks to print")
         return found

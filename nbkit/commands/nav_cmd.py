@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import OK, PROBLEM, UsageError, say
+from . import OK, PROBLEM, UsageError, add_course_argument, say
 
 __all__ = [
     "HELP",
@@ -94,13 +94,7 @@ def sync_navigation(folder: Path, check: bool = False) -> list[Path]:
 
 
 def add_arguments(p) -> None:
-    p.add_argument(
-        "folder",
-        metavar="FOLDER",
-        nargs="?",
-        default="notebooks",
-        help="folder of the course notebooks (default: notebooks)",
-    )
+    add_course_argument(p, "folder", "FOLDER", "folder of the course notebooks")
     p.add_argument("--check", action="store_true", help="only report stale navigation; exit 1 if any")
 
 
