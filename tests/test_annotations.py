@@ -14,65 +14,11 @@ from nbkit.annotations.markers import find_markers
 from nbkit.annotations.mentions import find_mentions
 from nbkit.course import AnnotatedInterview
 
+from .expected_frames import ANNOTATION_CATEGORIES, ANNOTATION_COLUMNS, CURATED_FRAMES, LEXICAL_FRAMES
+
 ROOT = Path(__file__).resolve().parents[1]
 ANSWER_PARAGRAPHS = [3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21]
 
-COLUMNS = {
-    "claims": [
-        "claim_id",
-        "paragraph_id",
-        "question_id",
-        "quote",
-        "start",
-        "end",
-        "summary",
-        "kind",
-        "voice",
-        "stance",
-        "actors",
-        "certainty",
-    ],
-    "argument_links": ["from_claim", "to_claim", "relation"],
-    "actors": ["actor", "kind", "description"],
-    "aliases": ["alias", "actor", "kind"],
-    "mentions": ["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"],
-    "treaty_articles": [
-        "article",
-        "paragraph_id",
-        "quote",
-        "start",
-        "end",
-        "interview_reading",
-        "treaty_says",
-        "treaty_source",
-        "note",
-    ],
-    "timeline": [
-        "event_id",
-        "date",
-        "date_label",
-        "precision",
-        "event",
-        "paragraph_id",
-        "source",
-        "after_interview",
-        "quote",
-    ],
-    "glossary": ["term", "definition", "first_paragraph_id"],
-    "marker_lexicon": ["marker", "kind", "strength"],
-    "markers": ["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"],
-}
-CATEGORIES = {
-    ("claims", "kind"): ["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"],
-    ("claims", "voice"): ["lee", "prevailing_view", "reported"],
-    ("claims", "stance"): ["transactional", "strategic", "neither"],
-    ("argument_links", "relation"): ["supports", "rebuts", "qualifies", "elaborates"],
-    ("actors", "kind"): ["state", "organisation", "bloc"],
-    ("aliases", "kind"): ["state", "capital", "leader", "organisation", "bloc", "adjective"],
-    ("timeline", "precision"): ["day", "month", "season", "year"],
-    ("marker_lexicon", "kind"): ["hedge", "booster"],
-    ("markers", "kind"): ["hedge", "booster"],
-}
 NULLABLE = {
     ("timeline", "paragraph_id"),
     ("glossary", "first_paragraph_id"),
@@ -89,15 +35,15 @@ def iv():
 # -- every frame, every column ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(COLUMNS))
+@pytest.mark.parametrize("name", list(ANNOTATION_COLUMNS))
 def test_frame_columns_dtypes_and_nulls(iv, name):
     frame = getattr(iv, name)
-    assert list(frame.columns) == COLUMNS[name]
+    assert list(frame.columns) == ANNOTATION_COLUMNS[name]
     assert len(frame) > 0
     for col in frame.columns:
-        if (name, col) in CATEGORIES:
+        if (name, col) in ANNOTATION_CATEGORIES:
             assert isinstance(frame[col].dtype, pd.CategoricalDtype)
-            assert list(frame[col].cat.categories) == CATEGORIES[(name, col)]
+            assert list(frame[col].cat.categories) == ANNOTATION_CATEGORIES[(name, col)]
         if (name, col) not in NULLABLE:
             assert not frame[col].isna().any(), f"{name}.{col} has missing values"
     for col in ("start", "end", "paragraph_id", "sentence_id", "mention_id", "article", "strength"):
@@ -107,14 +53,14 @@ def test_frame_columns_dtypes_and_nulls(iv, name):
         assert frame["question_id"].dtype == ("int64" if name == "claims" else "Int64")
 
 
-@pytest.mark.parametrize("name", list(COLUMNS))
+@pytest.mark.parametrize("name", list(ANNOTATION_COLUMNS))
 def test_property_docstring_lists_every_column(name):
     doc = inspect.getdoc(getattr(AnnotatedInterview, name))
-    for col in COLUMNS[name]:
+    for col in ANNOTATION_COLUMNS[name]:
         assert re.search(rf"\b{col}\b", doc), f"{name} docstring does not list {col}"
 
 
-@pytest.mark.parametrize("name", list(COLUMNS))
+@pytest.mark.parametrize("name", list(ANNOTATION_COLUMNS))
 def test_frames_are_cached_but_handed_out_as_copies(iv, name):
     first = getattr(iv, name)
     first.iloc[0, 0] = None
@@ -558,25 +504,18 @@ def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
     other = AnnotatedInterview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
     assert len(other.mentions) == 117 and len(other.markers) == 26
     assert other.glossary["first_paragraph_id"].equals(iv.glossary["first_paragraph_id"])
-    for name in ("claims", "argument_links", "treaty_articles", "timeline"):
+    for name in CURATED_FRAMES:
         with pytest.raises(nbkit.DataValidationError) as info:
             getattr(other, name)
         err = info.value
         assert Path(err.path).name == "manifest.yaml" and err.row is None and err.field == "sha256"
         assert f"'{name}'" in str(err) and "'edited'" in str(err) and "mentions" in str(err)
-    assert sorted(nbkit.load_annotations(other)) == [
-        "actors",
-        "aliases",
-        "glossary",
-        "marker_lexicon",
-        "markers",
-        "mentions",
-    ]
+    assert sorted(nbkit.load_annotations(other)) == LEXICAL_FRAMES
 
 
 def test_load_annotations_returns_every_frame(iv):
     frames = nbkit.load_annotations(iv)
-    assert sorted(frames) == sorted(COLUMNS)
-    assert all(frames[name].equals(getattr(iv, name)) for name in COLUMNS)
+    assert sorted(frames) == sorted(ANNOTATION_COLUMNS)
+    assert all(frames[name].equals(getattr(iv, name)) for name in ANNOTATION_COLUMNS)
     with pytest.raises(ValueError, match="unknown frame"):
         nbkit.load_annotations(iv, frames=["claim"])

@@ -19,6 +19,8 @@ from nbkit.charts.rendering import chart_to_svg
 from nbkit.charts.text_charts import circle_layout, co_mentions
 from nbkit.errors import DataValidationError
 
+from .expected_frames import ANNOTATION_CATEGORIES, ANNOTATION_COLUMNS
+
 alt = pytest.importorskip("altair")
 
 IV = nbkit.load_interview()
@@ -45,6 +47,14 @@ LEXICON = {
 }
 
 
+def _frame(name: str, rows: list[tuple], *categorical: str) -> pd.DataFrame:
+    """A fixture frame with the columns of the real frame ``name``; the ``categorical`` columns get its categories."""
+    frame = pd.DataFrame(rows, columns=ANNOTATION_COLUMNS[name])
+    for col in categorical:
+        frame[col] = frame[col].astype(pd.CategoricalDtype(ANNOTATION_CATEGORIES[(name, col)]))
+    return frame
+
+
 def _scan(words: dict) -> list[tuple]:
     pattern = re.compile(
         r"(?<![\w.])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
@@ -64,9 +74,7 @@ def mentions():
         (i + 1, sid, pid, qid, ALIASES[alias], alias, start, end)
         for i, (sid, pid, qid, alias, start, end) in enumerate(_scan(ALIASES))
     ]
-    frame = pd.DataFrame(
-        rows, columns=["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"]
-    )
+    frame = _frame("mentions", rows)
     frame["question_id"] = frame["question_id"].astype("Int64")
     return frame
 
@@ -76,11 +84,7 @@ def markers():
     rows = [
         (sid, pid, qid, m, LEXICON[m][0], LEXICON[m][1], start, end) for sid, pid, qid, m, start, end in _scan(LEXICON)
     ]
-    frame = pd.DataFrame(
-        rows, columns=["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"]
-    )
-    frame["kind"] = frame["kind"].astype(pd.CategoricalDtype(["hedge", "booster"]))
-    return frame
+    return _frame("markers", rows, "kind")
 
 
 # (claim_id, sentence_id, kind, voice, stance, summary): quote = that sentence of the seed, verbatim
@@ -117,46 +121,21 @@ def claims():
                 "",
             )
         )
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "claim_id",
-            "paragraph_id",
-            "question_id",
-            "quote",
-            "start",
-            "end",
-            "summary",
-            "kind",
-            "voice",
-            "stance",
-            "actors",
-            "certainty",
-        ],
-    )
-    frame["kind"] = frame["kind"].astype(
-        pd.CategoricalDtype(["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"])
-    )
-    frame["voice"] = frame["voice"].astype(pd.CategoricalDtype(["lee", "prevailing_view", "reported"]))
-    frame["stance"] = frame["stance"].astype(pd.CategoricalDtype(["transactional", "strategic", "neither"]))
+    frame = _frame("claims", rows, "kind", "voice", "stance")
     frame.loc[frame["claim_id"] == "C05", "actors"] = "North Korea; Russia; China"
     return frame
 
 
 @pytest.fixture(scope="module")
 def links():
-    frame = pd.DataFrame(
-        [
-            ("C02", "C01", "rebuts"),
-            ("C03", "C01", "supports"),
-            ("C04", "C02", "supports"),
-            ("C05", "C02", "elaborates"),
-            ("C06", "C05", "qualifies"),
-        ],
-        columns=["from_claim", "to_claim", "relation"],
-    )
-    frame["relation"] = frame["relation"].astype(pd.CategoricalDtype(["supports", "rebuts", "qualifies", "elaborates"]))
-    return frame
+    rows = [
+        ("C02", "C01", "rebuts"),
+        ("C03", "C01", "supports"),
+        ("C04", "C02", "supports"),
+        ("C05", "C02", "elaborates"),
+        ("C06", "C05", "qualifies"),
+    ]
+    return _frame("argument_links", rows, "relation")
 
 
 @pytest.fixture(scope="module")
@@ -218,32 +197,21 @@ def events():
             "",
         ),
     ]
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "event_id",
-            "date",
-            "date_label",
-            "precision",
-            "event",
-            "paragraph_id",
-            "source",
-            "after_interview",
-            "quote",
-        ],
-    )
+    frame = _frame("timeline", rows, "precision")
     frame["date"] = pd.to_datetime(frame["date"])
-    frame["precision"] = frame["precision"].astype(pd.CategoricalDtype(["day", "month", "season", "year"]))
     frame["paragraph_id"] = frame["paragraph_id"].astype("Int64")
     return frame
 
 
 @pytest.fixture(scope="module")
 def actors():
-    return pd.DataFrame(
-        [("North Korea", "state", ""), ("Russia", "state", ""), ("China", "state", ""), ("United States", "state", "")],
-        columns=["actor", "kind", "description"],
-    )
+    rows = [
+        ("North Korea", "state", ""),
+        ("Russia", "state", ""),
+        ("China", "state", ""),
+        ("United States", "state", ""),
+    ]
+    return _frame("actors", rows)
 
 
 @pytest.fixture(scope="module")

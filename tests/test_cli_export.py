@@ -13,6 +13,7 @@ from nbkit import frames as schema
 from nbkit.commands.export import DICTIONARY_COLUMNS, FRAMES, collect_frames, read_export
 
 from .cli_helpers import nbkit as run_nbkit
+from .expected_frames import CURATED_FRAMES, TOKEN_COLUMNS
 
 pytestmark = pytest.mark.slow  # runs `nbkit export` in subprocesses
 
@@ -69,17 +70,7 @@ def test_csv_is_rfc4180_utf8_with_r_conventions(exported):
     text = raw.decode("utf-8")
     assert text.count("\r\n") == 1171 and "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == [
-        "token_id",
-        "sentence_id",
-        "paragraph_id",
-        "question_id",
-        "token",
-        "word",
-        "start",
-        "end",
-        "is_stopword",
-    ]
+    assert rows[0] == TOKEN_COLUMNS
     assert len(rows) == 1171 and {len(r) for r in rows} == {9}
     assert {r[8] for r in rows[1:]} == {"TRUE", "FALSE"}
     assert rows[1] == ["1", "1", "1", "", "The", "the", "0", "3", "TRUE"]  # NA question_id (intro) is empty
@@ -115,7 +106,7 @@ def test_other_interview_skips_curated_frames(tmp_path):
     r = run_nbkit("export", tmp_path / "out", "--interview", src)
     assert r.returncode == 0, r.stderr
     names = {p.stem for p in (tmp_path / "out").iterdir()}
-    assert names == set(FRAMES) - {"claims", "argument_links", "treaty_articles", "timeline"} | {"data_dictionary"}
+    assert names == set(FRAMES) - set(CURATED_FRAMES) | {"data_dictionary"}
 
 
 def test_export_usage_errors(tmp_path):

@@ -13,6 +13,8 @@ from nbkit import frames
 from nbkit.commands.export import FRAMES, data_dictionary
 from nbkit.course import AnnotatedInterview
 
+from .expected_frames import ANNOTATION_COLUMNS, TEXT_FRAMES
+
 ROOT = Path(__file__).resolve().parents[1]
 DTYPES = {"str": "str", "int64": "int64", "Int64": "Int64", "bool": "bool", "datetime64[ns]": "datetime64[ns]"}
 
@@ -39,24 +41,8 @@ def assert_matches_schema(frame: pd.DataFrame, name: str, corpus: bool = False):
 
 
 def test_the_schema_lists_the_frames_in_export_order():
-    assert frames.frame_names("text") == ("meta", "paragraphs", "questions", "sentences", "tokens")
-    assert FRAMES == (
-        "meta",
-        "paragraphs",
-        "questions",
-        "sentences",
-        "tokens",
-        "claims",
-        "argument_links",
-        "actors",
-        "aliases",
-        "mentions",
-        "treaty_articles",
-        "timeline",
-        "glossary",
-        "marker_lexicon",
-        "markers",
-    )
+    assert frames.frame_names("text") == TEXT_FRAMES
+    assert TEXT_FRAMES + tuple(ANNOTATION_COLUMNS) == FRAMES
     assert frames.frame_names("helper") == ("kwic", "instruction_verbs", "data_dictionary")
 
 

@@ -5,6 +5,8 @@ import pytest
 
 import nbkit
 
+from .expected_frames import TOKEN_COLUMNS
+
 
 def test_structure_of_the_seed(interview):
     p = interview.paragraphs
@@ -104,17 +106,7 @@ def test_columns_and_dtypes(interview):
         "start",
         "end",
     ]
-    assert interview.tokens.columns.tolist() == [
-        "token_id",
-        "sentence_id",
-        "paragraph_id",
-        "question_id",
-        "token",
-        "word",
-        "start",
-        "end",
-        "is_stopword",
-    ]
+    assert interview.tokens.columns.tolist() == TOKEN_COLUMNS
     assert interview.meta.columns.tolist() == [
         "outlet",
         "series",

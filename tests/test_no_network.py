@@ -14,6 +14,8 @@ import pytest
 
 import nbkit
 
+from .expected_frames import ANNOTATION_COLUMNS
+
 
 class NetworkBlocked(AssertionError):
     pass
@@ -90,18 +92,7 @@ def test_loaders_offline(no_network, tmp_path):
 
     iv = nbkit.load_interview()
     assert len(iv.sentences) == 50 and len(iv.tokens) == 1170
-    for name in (
-        "claims",
-        "argument_links",
-        "actors",
-        "aliases",
-        "mentions",
-        "treaty_articles",
-        "timeline",
-        "glossary",
-        "marker_lexicon",
-        "markers",
-    ):
+    for name in ANNOTATION_COLUMNS:
         assert len(getattr(iv, name)) > 0, name
     paths = []
     for seed in range(3):

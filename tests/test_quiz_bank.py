@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 import yaml
@@ -52,6 +53,10 @@ FREE = {
 }
 
 
+BASES = {"choice": CHOICE, "match": MATCH, "free": FREE}
+BROKEN_BANKS = Path(__file__).parent / "data" / "broken_quiz_banks.yaml"
+
+
 def _bank(*items):
     return {"notebook": "99-test", "title": "Test", "items": [copy.deepcopy(i) for i in items]}
 
@@ -95,16 +100,6 @@ def test_evidence_quotes_are_verbatim_from_the_seed():
             assert it.quote in text[it.paragraph_id], (stem, it.id)
 
 
-def _broken(**changes):
-    item = copy.deepcopy(CHOICE)
-    for key, value in changes.items():
-        if value is None:
-            item.pop(key)
-        else:
-            item[key] = value
-    return _bank(CHOICE | {"id": "first"}, item)
-
-
 def _set(item, path, value):
     item = copy.deepcopy(item)
     *parents, last = path
@@ -118,144 +113,24 @@ def _set(item, path, value):
     return item
 
 
-BROKEN = [
-    # (case, bank, item, field, reason fragment)
-    (
-        "missing explanation",
-        _bank(_set(CHOICE, ["explanation"], None)),
-        "who",
-        "explanation",
-        "the field 'explanation' is missing. Add it to this entry.",
-    ),
-    (
-        "bad level",
-        _bank(_set(CHOICE, ["level"], "apply")),
-        "who",
-        "level",
-        "'apply' is not a known value. Use one of: remember, understand, analyse, evaluate",
-    ),
-    ("unknown type", _bank(_set(CHOICE, ["type"], "essay")), "who", "type", "'essay' is not a known value"),
-    (
-        "answer without correct",
-        _bank(_set(CHOICE, ["answers", 1, "correct"], None)),
-        "who",
-        "answers[1].correct",
-        "the field 'correct' is missing",
-    ),
-    (
-        "answer without feedback",
-        _bank(_set(CHOICE, ["answers", 0, "feedback"], None)),
-        "who",
-        "answers[0].feedback",
-        "the field 'feedback' is missing",
-    ),
-    (
-        "misspelt option field",
-        _bank(_set(CHOICE, ["answers", 0, "feedbak"], "x")),
-        "who",
-        "answers[0].feedbak",
-        "is not a known field",
-    ),
-    ("misspelt item field", _bank(_set(CHOICE, ["hint"], "x")), "who", "hint", "is not a known field"),
-    (
-        "two correct answers",
-        _bank(_set(CHOICE, ["answers", 1, "correct"], True)),
-        "who",
-        "answers",
-        "a multiple_choice item needs exactly one answer with 'correct: true'",
-    ),
-    (
-        "quote not verbatim",
-        _bank(_set(CHOICE, ["evidence", "quote"], "the Stimson Center's Korea Program")),
-        "who",
-        "evidence.quote",
-        "is not in paragraph 1 word for word.",
-    ),
-    (
-        "quote in another paragraph",
-        _bank(_set(CHOICE, ["evidence", "quote"], "the prevailing view")),
-        "who",
-        "evidence.quote",
-        "is not in paragraph 1 word for word. It occurs in paragraph 3: correct paragraph_id.",
-    ),
-    (
-        "no such paragraph",
-        _bank(_set(CHOICE, ["evidence", "paragraph_id"], 99)),
-        "who",
-        "evidence.paragraph_id",
-        "there is no paragraph 99; the interview has paragraphs 1 to 21",
-    ),
-    (
-        "evidence without quote",
-        _bank(_set(CHOICE, ["evidence", "quote"], None)),
-        "who",
-        "evidence.quote",
-        "the field 'quote' is missing",
-    ),
-    ("duplicate id", _bank(CHOICE, CHOICE), "who", "id", "this id is used twice"),
-    (
-        "bad id",
-        _bank(_set(CHOICE, ["id"], "Who Is")),
-        "Who Is",
-        "id",
-        "expected an id of lower-case letters, digits and hyphens",
-    ),
-    ("second item missing id", _bank(CHOICE, _set(CHOICE, ["id"], None)), "#2", "id", "the field 'id' is missing"),
-    (
-        "match answer not an option",
-        _bank(_set(MATCH, ["pairs", 0, "answer"], "preface")),
-        "roles",
-        "pairs[0].answer",
-        "'preface' is not one of the item's options",
-    ),
-    ("match with answers", _bank(_set(MATCH, ["answers"], [])), "roles", "answers", "does not belong to a match item"),
-    (
-        "free response without rubric",
-        _bank(_set(FREE, ["rubric"], None)),
-        "why",
-        "rubric",
-        "the field 'rubric' is missing",
-    ),
-    (
-        "true_false unquoted",
-        _bank(
-            _set(
-                _set(CHOICE, ["type"], "true_false"),
-                ["answers"],
-                [
-                    {"answer": True, "correct": True, "feedback": "a"},
-                    {"answer": "False", "correct": False, "feedback": "b"},
-                ],
-            )
-        ),
-        "who",
-        "answers[0].answer",
-        "YAML read True as a boolean. Put it in quotes",
-    ),
-    (
-        "string without a correct answer",
-        _bank(
-            _set(
-                _set(CHOICE, ["type"], "string"),
-                ["answers"],
-                [{"answer": "x", "correct": False, "feedback": "no"}, {"type": "default", "feedback": "no"}],
-            )
-        ),
-        "who",
-        "answers",
-        "a string item needs at least one accepted answer with 'correct: true'",
-    ),
-    (
-        "poll with correct",
-        _bank(_set(_set(CHOICE, ["type"], "poll"), ["answers"], [{"answer": "a"}, {"answer": "b", "correct": True}])),
-        "who",
-        "answers[1].correct",
-        "is not a known field",
-    ),
-]
+def _changed(base: str, changes: dict) -> dict:
+    """A copy of test item ``base`` with ``changes`` ({dotted path: value}, in order) made by :func:`_set`."""
+    item = BASES[base]
+    for path, value in changes.items():
+        item = _set(item, [int(p) if p.isdigit() else p for p in path.split(".")], value)
+    return item
 
 
-@pytest.mark.parametrize("case,bank,item,field,reason", BROKEN, ids=[b[0] for b in BROKEN])
+def broken_banks() -> list:
+    """tests/data/broken_quiz_banks.yaml as ``pytest.param(case, bank, item, field, reason, id=case)``."""
+    cases = yaml.safe_load(BROKEN_BANKS.read_text(encoding="utf-8"))
+    return [
+        pytest.param(case, _bank(*(_changed(*i) for i in spec["items"])), *spec["error"], id=case)
+        for case, spec in cases.items()
+    ]
+
+
+@pytest.mark.parametrize("case,bank,item,field,reason", broken_banks())
 def test_schema_errors_name_file_item_and_field(tmp_path, case, bank, item, field, reason):
     path = tmp_path / "99-test.yaml"
     path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")

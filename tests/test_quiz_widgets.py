@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pytest
 
 import nbkit
 from nbkit.quiz import view
 
-EXPL_WHO = (
+
+class Why(NamedTuple):
+    """What every feedback of one item ends with: its explanation and the evidence (quote, paragraph)."""
+
+    explanation: str
+    quote: str
+    paragraph: int
+
+
+WHO = Why(
     "The interview gives one analyst’s view: Mercy Kuo asks, Rachel Minyoung Lee answers. "
-    "So write “Lee argues…”, not “the article proves…”."
-)
-QUOTE_WHO = (
-    "This conversation with Rachel Minyoung Lee, a senior fellow for the Stimson Center’s Korea Program and 38 North"
+    "So write “Lee argues…”, not “the article proves…”.",
+    "This conversation with Rachel Minyoung Lee, a senior fellow for the Stimson Center’s Korea Program and 38 North",
+    1,
 )
 
 
@@ -25,13 +35,19 @@ def store(tmp_path, monkeypatch):
     return path
 
 
-def expected(status: str, head: str, messages: list[str], explanation: str, quote: str, pid: int) -> str:
+def answer(w, value) -> None:
+    """Put ``value`` in the quiz widget ``w``'s input and press its button."""
+    w.inputs.value = value
+    w.submit.click()
+
+
+def expected(status: str, head: str, messages: list[str], why: Why) -> str:
     lines = [f'<div class="nbkit-feedback nbkit-feedback-{status}">', f"<p><strong>{head}</strong></p>"]
     lines += [f"<p>{m}</p>" for m in messages]
     lines += [
-        f"<p><strong>Why:</strong> {explanation}</p>",
+        f"<p><strong>Why:</strong> {why.explanation}</p>",
         '<details class="nbkit-evidence"><summary>Show me in the text</summary>'
-        f"<blockquote>{quote}</blockquote><p>Paragraph {pid}</p></details>",
+        f"<blockquote>{why.quote}</blockquote><p>Paragraph {why.paragraph}</p></details>",
         "</div>",
     ]
     return "\n".join(lines)
@@ -46,32 +62,18 @@ def test_dom_classes_are_deterministic():
 
 def test_multiple_choice_wrong_then_right_counts_attempts(store):
     w = view("00-start-here", "who-is-interviewed").widget
-    w.inputs.value = 1  # Mercy Kuo
-    w.submit.click()
-    assert w.feedback.value == expected(
-        "incorrect",
-        "Not quite. Attempt 1.",
-        [
-            "Mercy Kuo is the interviewer: paragraph 1 calls her “The Diplomat author” who engages experts. "
-            "She asks the questions; she does not answer them."
-        ],
-        EXPL_WHO,
-        QUOTE_WHO,
-        1,
+    answer(w, 1)  # Mercy Kuo
+    interviewer = (
+        "Mercy Kuo is the interviewer: paragraph 1 calls her “The Diplomat author” who engages experts. "
+        "She asks the questions; she does not answer them."
     )
-    w.inputs.value = 0
-    w.submit.click()
-    assert w.feedback.value == expected(
-        "correct",
-        "Correct. Attempt 2.",
-        [
-            "Yes: paragraph 1 introduces the conversation “with Rachel Minyoung Lee”, a senior fellow at the "
-            "Stimson Center’s Korea Program and 38 North; every answer is hers."
-        ],
-        EXPL_WHO,
-        QUOTE_WHO,
-        1,
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [interviewer], WHO)
+    answer(w, 0)
+    interviewee = (
+        "Yes: paragraph 1 introduces the conversation “with Rachel Minyoung Lee”, a senior fellow at the "
+        "Stimson Center’s Korea Program and 38 North; every answer is hers."
     )
+    assert w.feedback.value == expected("correct", "Correct. Attempt 2.", [interviewee], WHO)
     df = nbkit.progress()
     assert df[["learner", "notebook", "item", "attempt", "answer", "correct"]].values.tolist() == [
         ["ada", "00-start-here", "who-is-interviewed", 1, "Mercy Kuo", False],
@@ -93,27 +95,26 @@ def test_nothing_chosen_is_not_counted(store):
 def test_true_false():
     w = view("00-start-here", "one-analyst").widget
     assert w.inputs.options == (("True", 0), ("False", 1))
-    w.inputs.value = 1
-    w.submit.click()
-    assert w.feedback.value == expected(
-        "correct",
-        "Correct. Attempt 1.",
-        [
-            "Right: there is one expert, Rachel Minyoung Lee (paragraph 1). Other views appear only as she reports "
-            "them, such as the “prevailing view” she discusses in paragraph 3."
-        ],
+    answer(w, 1)
+    right = (
+        "Right: there is one expert, Rachel Minyoung Lee (paragraph 1). Other views appear only as she reports "
+        "them, such as the “prevailing view” she discusses in paragraph 3."
+    )
+    why = Why(
         "Everything after the questions is Lee’s analysis, including her account of views she argues against. "
         "Attribute each claim to her and give the paragraph.",
         "the prevailing view still seems to be that the relationship is “transactional.”",
         3,
     )
+    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [right], why)
 
 
-EXPL_VERBS = (
+VERBS = Why(
     "The questions frame stores each question’s instruction: Explain, Examine, Analyze, ? (a direct question) "
-    "and Assess. The verb tells you what kind of answer the interviewer asks Lee for."
+    "and Assess. The verb tells you what kind of answer the interviewer asks Lee for.",
+    "Analyze Moscow’s agenda in seeking North Korea’s support for Russia’s war against Ukraine.",
+    11,
 )
-QUOTE_VERBS = "Analyze Moscow’s agenda in seeking North Korea’s support for Russia’s war against Ukraine."
 
 
 def test_many_choice_partial_then_complete():
@@ -122,93 +123,66 @@ def test_many_choice_partial_then_complete():
     w.inputs[0].value = True
     w.inputs[4].value = True
     w.submit.click()
-    assert w.feedback.value == expected(
-        "incorrect",
-        "Not quite. Attempt 1.",
-        [
-            "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
-            "Signal: Question 4 (paragraph 14) uses “signaling” inside a direct question; it has no instruction verb, "
-            "so its instruction is “?”.",
-            "You missed 3 correct options.",
-        ],
-        EXPL_VERBS,
-        QUOTE_VERBS,
-        11,
+    explain = "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”."
+    signal = (
+        "Signal: Question 4 (paragraph 14) uses “signaling” inside a direct question; it has no instruction verb, "
+        "so its instruction is “?”."
     )
+    missed = "You missed 3 correct options."
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [explain, signal, missed], VERBS)
     w.inputs[4].value = False
     for i in (1, 2, 3):
         w.inputs[i].value = True
     w.submit.click()
-    assert w.feedback.value == expected(
-        "correct",
-        "Correct. Attempt 2.",
-        [
-            "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”.",
-            "Examine: Yes: question 2 (paragraph 6) begins “Examine Pyongyang’s calculus…”.",
-            "Analyze: Yes: question 3 (paragraph 11) begins “Analyze Moscow’s agenda…”.",
-            "Assess: Yes: question 5 (paragraph 17) begins “Assess the implications…”.",
-        ],
-        EXPL_VERBS,
-        QUOTE_VERBS,
-        11,
-    )
+    chosen = [
+        explain,
+        "Examine: Yes: question 2 (paragraph 6) begins “Examine Pyongyang’s calculus…”.",
+        "Analyze: Yes: question 3 (paragraph 11) begins “Analyze Moscow’s agenda…”.",
+        "Assess: Yes: question 5 (paragraph 17) begins “Assess the implications…”.",
+    ]
+    assert w.feedback.value == expected("correct", "Correct. Attempt 2.", chosen, VERBS)
     assert nbkit.progress()["answer"].tolist() == ["Explain | Signal", "Explain | Examine | Analyze | Assess"]
 
 
-EXPL_TYPO = (
+TYPO = Why(
     "Lee lists the benefits Pyongyang has already reaped from supplying munitions to Russia (paragraph 8). "
-    "The printed word is “miliary”, a typo that nbkit’s data keeps, because quotes must match the source exactly."
-)
-QUOTE_TYPO = (
+    "The printed word is “miliary”, a typo that nbkit’s data keeps, because quotes must match the source exactly.",
     "The diplomatic, economic, and possibly miliary-technology benefits Pyongyang has already reaped from "
-    "supplying munitions to Russia have been well documented."
+    "supplying munitions to Russia have been well documented.",
+    8,
 )
 
 
 @pytest.mark.parametrize("typed", ["military", "  MILITARY ", "Military"])
 def test_short_text_ignores_case_and_spacing(typed):
     w = view("01-the-interview-as-data", "miliary-typo").widget
-    w.inputs.value = typed
-    w.submit.click()
-    assert w.feedback.value == expected(
-        "correct",
-        "Correct. Attempt 1.",
-        [
-            "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
-            "exactly as printed (paragraph 8)."
-        ],
-        EXPL_TYPO,
-        QUOTE_TYPO,
-        8,
+    answer(w, typed)
+    meaning = (
+        "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
+        "exactly as printed (paragraph 8)."
     )
+    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [meaning], TYPO)
 
 
 def test_short_text_default_feedback_and_curly_quotes():
     w = view("01-the-interview-as-data", "miliary-typo").widget
-    w.inputs.value = "naval"
-    w.submit.click()
-    assert w.feedback.value == expected(
-        "incorrect",
-        "Not quite. Attempt 1.",
-        [
-            "Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
-            "supplying munitions to Russia."
-        ],
-        EXPL_TYPO,
-        QUOTE_TYPO,
-        8,
+    answer(w, "naval")
+    default = (
+        "Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
+        "supplying munitions to Russia."
     )
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [default], TYPO)
     w2 = view("00-start-here", "series-number").widget
-    w2.inputs.value = "427TH"
-    w2.submit.click()
+    answer(w2, "427TH")
     assert "<p><strong>Correct. Attempt 1.</strong></p>" in w2.feedback.value
 
 
-EXPL_ORDER = (
+QUESTION_ORDER = Why(
     "The interview moves from the big question (what kind of relationship) to each side’s motives "
-    "(Pyongyang, then Moscow), then to the messages for Washington and Beijing, and ends with the regional picture."
+    "(Pyongyang, then Moscow), then to the messages for Washington and Beijing, and ends with the regional picture.",
+    "Are North Korea-Russia relations transactional or strategic? Explain",
+    2,
 )
-QUOTE_ORDER = "Are North Korea-Russia relations transactional or strategic? Explain"
 ORDER = [
     "Are the relations transactional or strategic?",
     "Pyongyang’s calculus in moving closer to Moscow",
@@ -226,24 +200,18 @@ def test_ordering_with_dropdowns():
     for dd, value in zip(w.inputs, swapped):
         dd.value = value
     w.submit.click()
-    assert w.feedback.value == expected(
-        "incorrect",
-        "Not quite. Attempt 1.",
-        [
-            "3 of 5 in the right position.",
-            "Are the relations transactional or strategic?: This is question 1, in paragraph 2: “Are North Korea-Russia "
-            "relations transactional or strategic?”",
-            "Pyongyang’s calculus in moving closer to Moscow: This is question 2, in paragraph 6: “Examine Pyongyang’s calculus…”.",
-        ],
-        EXPL_ORDER,
-        QUOTE_ORDER,
-        2,
-    )
+    misplaced = [
+        "3 of 5 in the right position.",
+        "Are the relations transactional or strategic?: This is question 1, in paragraph 2: “Are North Korea-Russia "
+        "relations transactional or strategic?”",
+        "Pyongyang’s calculus in moving closer to Moscow: This is question 2, in paragraph 6: “Examine Pyongyang’s calculus…”.",
+    ]
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", misplaced, QUESTION_ORDER)
     for dd, value in zip(w.inputs, ORDER):
         dd.value = value
     w.submit.click()
     assert w.feedback.value == expected(
-        "correct", "Correct. Attempt 2.", ["5 of 5 in the right position."], EXPL_ORDER, QUOTE_ORDER, 2
+        "correct", "Correct. Attempt 2.", ["5 of 5 in the right position."], QUESTION_ORDER
     )
 
 
@@ -254,9 +222,11 @@ def test_ordering_incomplete():
     assert "<p>Fill every position, then press the button.</p>" in w.feedback.value
 
 
-EXPL_ROLES = (
+ROLES = Why(
     "Role is an ordered category, intro &lt; question &lt; answer: the introduction comes first, and each "
-    "question line is followed by Lee’s answer paragraphs."
+    "question line is followed by Lee’s answer paragraphs.",
+    "Examine Pyongyang’s calculus in developing closer relations with Moscow.",
+    6,
 )
 
 
@@ -267,18 +237,11 @@ def test_match_with_dropdowns():
     for label, value in zip(labels, ["intro", "question", "question", "question"]):
         w.inputs[label].value = value
     w.submit.click()
-    assert w.feedback.value == expected(
-        "incorrect",
-        "Not quite. Attempt 1.",
-        [
-            "3 of 4 matches correct.",
-            "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
-            "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer).",
-        ],
-        EXPL_ROLES,
-        "Examine Pyongyang’s calculus in developing closer relations with Moscow.",
-        6,
+    wrong = (
+        "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
+        "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer)."
     )
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", ["3 of 4 matches correct.", wrong], ROLES)
     w.inputs[labels[2]].value = "answer"
     w.submit.click()
     assert w.feedback.value.startswith(
@@ -291,8 +254,7 @@ def test_free_response_model_answer_rubric_and_rating(store):
     v = view("01-the-interview-as-data", "three-reasons")
     w = v.widget
     assert w.rating.layout.display == "none"
-    w.inputs.value = "Value drops after the war; Cold War playbook; past cooperation failed."
-    w.submit.click()
+    answer(w, "Value drops after the war; Cold War playbook; past cooperation failed.")
     item = v.item
     body = [
         "Model answer: " + item.data["model_answer"],
@@ -301,19 +263,18 @@ def test_free_response_model_answer_rubric_and_rating(store):
         "Rubric: Points to paragraph 4, and notes that paragraph 5 answers them.",
         "Rate your answer against the rubric: Not yet, Partly, Fully.",
     ]
-    expl = (
+    why = Why(
         "Each of the three reasons is its own sentence in iv.sentences, which is why sentence rows make arguments "
-        "easy to lay out. Lee reports these reasons and then turns to her counterpoint in paragraph 5."
+        "easy to lay out. Lee reports these reasons and then turns to her counterpoint in paragraph 5.",
+        "There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon will not last beyond the war in Ukraine.",
+        4,
     )
-    quote = "There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon will not last beyond the war in Ukraine."
-    assert w.feedback.value == expected("saved", "Answer saved. Attempt 1.", body, expl, quote, 4)
+    assert w.feedback.value == expected("saved", "Answer saved. Attempt 1.", body, why)
     assert body[0].startswith("Model answer: Lee reports three reasons behind the common assessment (paragraph 4):")
     assert w.rating.layout.display is None
     w.rating.value = "Partly"
     w.rate.click()
-    assert w.feedback.value == expected(
-        "saved", "Answer saved. Attempt 1.", body + ["Your self-rating: Partly."], expl, quote, 4
-    )
+    assert w.feedback.value == expected("saved", "Answer saved. Attempt 1.", body + ["Your self-rating: Partly."], why)
     df = nbkit.progress()
     assert df["answer"].tolist() == [
         "Value drops after the war; Cold War playbook; past cooperation failed.",
@@ -321,27 +282,24 @@ def test_free_response_model_answer_rubric_and_rating(store):
     ]
     assert df["attempt"].tolist() == [1, 1]
     assert df["correct"].isna().all()
-    w.inputs.value = "Second try."
-    w.submit.click()
+    answer(w, "Second try.")
     assert "<p><strong>Answer saved. Attempt 2.</strong></p>" in w.feedback.value
 
 
-EXPL_POLL = (
+POLL = Why(
     "There is no right answer here. In paragraph 3 Lee notes that the prevailing view is “transactional” and "
-    "argues we should stay open to the relationship being “strategic”, at least in intent; notebook 02 examines her reasons."
-)
-QUOTE_POLL = (
+    "argues we should stay open to the relationship being “strategic”, at least in intent; notebook 02 examines her reasons.",
     "we should remain open to the possibility that the relationship may be “strategic,” if not in the outcome "
-    "at least in terms of intent."
+    "at least in terms of intent.",
+    3,
 )
 
 
 def test_poll_shows_choice_and_class_distribution(tmp_path):
     w = view("00-start-here", "first-impression").widget
-    w.inputs.value = 1
-    w.submit.click()
+    answer(w, 1)
     chose = "Keep this in mind: paragraph 3 is where Lee first answers this question."
-    assert w.feedback.value == expected("voted", "Vote recorded. Attempt 1.", [chose], EXPL_POLL, QUOTE_POLL, 3)
+    assert w.feedback.value == expected("voted", "Vote recorded. Attempt 1.", [chose], POLL)
     cls = tmp_path / "class.csv"
     cls.write_text(
         "learner,notebook,item,attempt,answer,correct,time\n"
@@ -352,22 +310,14 @@ def test_poll_shows_choice_and_class_distribution(tmp_path):
         encoding="utf-8",
     )
     w2 = view("00-start-here", "first-impression", class_results=[cls]).widget  # the class, passed in
-    w2.inputs.value = 1
-    w2.submit.click()
-    assert w2.feedback.value == expected(
-        "voted",
-        "Vote recorded. Attempt 2.",
-        [
-            chose,
-            "Class votes (3 learners):",
-            "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
-            "Possibly strategic: a longer-term alignment: 1 (33%)",
-            "Not sure yet: 1 (33%)",
-        ],
-        EXPL_POLL,
-        QUOTE_POLL,
-        3,
-    )
+    answer(w2, 1)
+    votes = [
+        "Class votes (3 learners):",
+        "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
+        "Possibly strategic: a longer-term alignment: 1 (33%)",
+        "Not sure yet: 1 (33%)",
+    ]
+    assert w2.feedback.value == expected("voted", "Vote recorded. Attempt 2.", [chose, *votes], POLL)
     w.submit.click()  # the first widget got no class results: no class votes, nothing global leaked
     assert "Class votes" not in w.feedback.value and "Attempt 3." in w.feedback.value
 

@@ -1,0 +1,39 @@
+"""The frames' names, columns and categories as the tests expect them, written out once.
+
+These are literals on purpose: the tests compare nbkit's frames and nbkit/data/frames.yaml against them.
+"""
+
+from __future__ import annotations
+
+TEXT_FRAMES = ("meta", "paragraphs", "questions", "sentences", "tokens")
+TOKEN_COLUMNS = "token_id sentence_id paragraph_id question_id token word start end is_stopword".split()
+
+# The annotation frames in export order, each with its columns.
+ANNOTATION_COLUMNS = {
+    "claims": "claim_id paragraph_id question_id quote start end summary kind voice stance actors certainty".split(),
+    "argument_links": ["from_claim", "to_claim", "relation"],
+    "actors": ["actor", "kind", "description"],
+    "aliases": ["alias", "actor", "kind"],
+    "mentions": ["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"],
+    "treaty_articles": "article paragraph_id quote start end interview_reading treaty_says treaty_source note".split(),
+    "timeline": "event_id date date_label precision event paragraph_id source after_interview quote".split(),
+    "glossary": ["term", "definition", "first_paragraph_id"],
+    "marker_lexicon": ["marker", "kind", "strength"],
+    "markers": ["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"],
+}
+ANNOTATION_CATEGORIES = {
+    ("claims", "kind"): ["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"],
+    ("claims", "voice"): ["lee", "prevailing_view", "reported"],
+    ("claims", "stance"): ["transactional", "strategic", "neither"],
+    ("argument_links", "relation"): ["supports", "rebuts", "qualifies", "elaborates"],
+    ("actors", "kind"): ["state", "organisation", "bloc"],
+    ("aliases", "kind"): ["state", "capital", "leader", "organisation", "bloc", "adjective"],
+    ("timeline", "precision"): ["day", "month", "season", "year"],
+    ("marker_lexicon", "kind"): ["hedge", "booster"],
+    ("markers", "kind"): ["hedge", "booster"],
+}
+
+# Curated by hand for the bundled interview only (manifest.yaml pins its hash) ...
+CURATED_FRAMES = ("claims", "argument_links", "treaty_articles", "timeline")
+# ... so any other interview (or a copy of the files for another text) gets only these, sorted by name.
+LEXICAL_FRAMES = ["actors", "aliases", "glossary", "marker_lexicon", "markers", "mentions"]
