@@ -160,9 +160,10 @@ def kernel_env(progress_path: Path) -> dict[str, str]:
 
 
 def template_dir() -> Path:
+    """The folder of nbconvert templates (the handout page, `nbkit-handout`)."""
     from ..resources import data_file
 
-    return Path(str(data_file("handout/templates")))
+    return Path(str(data_file("templates/nbconvert")))
 
 
 def run_notebook(path: Path, timeout: int = 300, env: dict[str, str] | None = None):
