@@ -430,6 +430,15 @@ def test_allowed_sources_list():
     assert all(u.startswith(("https://", "http://")) for u in ALLOWED_SOURCES)
 
 
+def test_links_in_notebooks_00_to_06_are_checked_sources():
+    """Every web address that notebooks 00–06 and their quiz banks show a learner is a checked source."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "notebooks").glob("0[0-6]-*.ipynb"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "nbkit/data/quizzes").glob("0[0-6]-*.yaml"))]
+    urls = {u.rstrip(".,;") for text in texts for u in re.findall(r'https?://[^\s)"\\]+', text)}
+    assert len(urls) == 7
+    assert urls - set(ALLOWED_SOURCES) == set()
+
+
 def test_treaty_articles(iv):
     treaty = iv.treaty_articles.set_index("article")
     assert treaty.index.tolist() == [3, 4, 8, 16]
