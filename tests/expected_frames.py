@@ -15,8 +15,11 @@ ANNOTATION_COLUMNS = {
     "actors": ["actor", "kind", "description"],
     "aliases": ["alias", "actor", "kind"],
     "mentions": ["mention_id", "sentence_id", "paragraph_id", "question_id", "actor", "alias", "start", "end"],
-    "treaty_articles": "article paragraph_id quote start end interview_reading treaty_says treaty_source note".split(),
-    "timeline": "event_id date date_label precision event paragraph_id source after_interview quote".split(),
+    "treaty_articles": (
+        "article paragraph_id quote start end interview_reading treaty_says treaty_source wording note first_invoked"
+        " first_invoked_source"
+    ).split(),
+    "timeline": "event_id date date_label precision event paragraph_id source after_interview quote bears_on direction".split(),
     "glossary": ["term", "definition", "first_paragraph_id"],
     "marker_lexicon": ["marker", "kind", "strength"],
     "markers": ["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"],
@@ -29,6 +32,7 @@ ANNOTATION_CATEGORIES = {
     ("actors", "kind"): ["state", "organisation", "bloc"],
     ("aliases", "kind"): ["state", "capital", "leader", "organisation", "bloc", "adjective"],
     ("timeline", "precision"): ["day", "month", "season", "year"],
+    ("timeline", "direction"): ["for", "against", "mixed"],
     ("marker_lexicon", "kind"): ["hedge", "booster"],
     ("markers", "kind"): ["hedge", "booster"],
 }

@@ -21,6 +21,7 @@ ANSWER_PARAGRAPHS = [3, 4, 5, 7, 8, 9, 10, 12, 13, 15, 16, 18, 19, 20, 21]
 
 NULLABLE = {
     ("timeline", "paragraph_id"),
+    ("timeline", "direction"),  # NA when the event bears on no claim
     ("glossary", "first_paragraph_id"),
     ("mentions", "question_id"),
     ("markers", "question_id"),
@@ -80,8 +81,8 @@ def test_frames_are_built_once_per_interview(iv):
 def test_ids_are_unique_and_in_order(iv):
     claims = iv.claims
     assert claims["claim_id"].tolist() == [f"C{i:02d}" for i in range(1, 55)]
-    assert iv.timeline["event_id"].tolist() == [f"E{i:02d}" for i in range(1, 15)]
-    assert iv.timeline["date"].is_monotonic_increasing
+    assert sorted(iv.timeline["event_id"]) == [f"E{i:02d}" for i in range(1, 33)]
+    assert iv.timeline["date"].is_monotonic_increasing  # date order; ids are in the order events were added
     assert iv.mentions["mention_id"].tolist() == list(range(1, len(iv.mentions) + 1))
     assert iv.actors["actor"].is_unique and iv.aliases["alias"].is_unique
     assert iv.marker_lexicon["marker"].is_unique and iv.glossary["term"].is_unique
@@ -416,49 +417,90 @@ def test_marker_traps(iv, text, expected):
 # -- treaty, timeline, glossary ---------------------------------------------------------------
 
 
+ALLOWED_SOURCES = [
+    line
+    for line in (ROOT / "tests" / "data" / "allowed_sources.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+URL = re.compile(r"https?://[^\s)]+")
+
+
+def test_allowed_sources_list():
+    assert len(ALLOWED_SOURCES) == 171 == len(set(ALLOWED_SOURCES))
+    assert all(u.startswith(("https://", "http://")) for u in ALLOWED_SOURCES)
+
+
+def test_links_in_notebooks_00_to_06_are_checked_sources():
+    """Every web address that notebooks 00–06 and their quiz banks show a learner is a checked source."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "notebooks").glob("0[0-6]-*.ipynb"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "nbkit/data/quizzes").glob("0[0-6]-*.yaml"))]
+    urls = {u.rstrip(".,;") for text in texts for u in re.findall(r'https?://[^\s)"\\]+', text)}
+    assert len(urls) == 7
+    assert urls - set(ALLOWED_SOURCES) == set()
+
+
 def test_treaty_articles(iv):
-    treaty = iv.treaty_articles
-    assert treaty["article"].tolist() == [3, 4, 8]
-    assert set(treaty["paragraph_id"]) == {18}
-    for row in treaty.itertuples():
+    treaty = iv.treaty_articles.set_index("article")
+    assert treaty.index.tolist() == [3, 4, 8, 16]
+    assert treaty["paragraph_id"].tolist() == [18, 18, 18, 8]
+    for article, row in treaty.iterrows():
         assert iv.source[row.start : row.end] == row.quote
-        assert f"(Article {row.article})" in row.quote
+        if row.paragraph_id == 18:
+            assert f"(Article {article})" in row.quote
+        assert "KCNA" in row.wording  # every row says whether KCNA's English was found
+    assert treaty.loc[16, "quote"] == "It provides a legal framework for defying sanctions"
+    assert treaty.loc[4, "quote"] == "provide “miliary and other assistance” to North Korea (Article 4)"
     assert treaty["treaty_source"].tolist() == [
-        "https://www3.nhk.or.jp/nhkworld/en/news/20240620_09",
-        "https://m.koreaherald.com/view.php?ud=20240620050298",
-        "https://www3.nhk.or.jp/nhkworld/en/news/20240620_09",
+        "https://news.k4s.uk/2024/10/russia-is-preparing-to-ratify-the-strategic-partnership-agreement-with-the-dprk",
+        "https://chosun.com/english/north-korea-en/2024/06/20/EGOEOSXPHFDQ3GK6NJN2TILA4U",
+        "https://news.k4s.uk/2024/10/russia-is-preparing-to-ratify-the-strategic-partnership-agreement-with-the-dprk",
+        "https://www.oreanda-news.com/en/gosudarstvo/russia-and-north-korea-have-agreed-not-to-support-unilateral-measures-against-/article1538673/",
     ]
-    notes = treaty.set_index("article")["note"]
-    assert "interpretation" in notes[3] and "TASS" in notes[3] and "Article 4" in notes[3]
-    assert "could not be checked" in notes[8]
-    assert (
-        treaty.set_index("article").loc[4, "quote"]
-        == "provide “miliary and other assistance” to North Korea (Article 4)"
-    )
+    art4 = treaty.loc[4]
+    # Article 4 binds both sides and is conditional on Article 51 and both countries' laws
+    assert "either party" in art4.treaty_says and "the other party" in art4.treaty_says
+    assert "Article 51 of the United Nations Charter" in art4.treaty_says
+    assert "the laws of the Democratic People’s Republic of Korea (DPRK) and the Russian Federation" in art4.treaty_says
+    assert "binds both sides" in art4.note
+    assert art4.first_invoked.startswith("28 April 2025, by North Korea, for Russia")
+    assert art4.first_invoked_source == "https://tass.com/world/1950153"
+    assert treaty.loc[[3, 8, 16], "first_invoked"].eq("").all()
+    assert treaty.loc[[3, 8, 16], "first_invoked_source"].eq("").all()
+    assert "seeming to suggest" in treaty.loc[8, "interview_reading"]  # the hedge of paragraph 18 is kept
+    assert "not found" in treaty.loc[8, "note"]
+    assert "TASS" in treaty.loc[3, "note"] and "Lee’s reading" in treaty.loc[3, "note"]
+    for row in treaty.itertuples():
+        urls = [row.treaty_source, *URL.findall(row.wording + " " + row.note)]
+        urls += [row.first_invoked_source] if row.first_invoked_source else []
+        assert set(urls) <= set(ALLOWED_SOURCES), row.Index
+
+
+AFTER = "E18 E19 E20 E21 E12 E13 E22 E14 E23 E24 E25 E26 E27 E28 E29 E30 E31 E32".split()
 
 
 def test_timeline(iv):
     tl = iv.timeline.set_index("event_id")
-    assert len(tl) == 14
+    assert len(tl) == 32
     dates = {e: d.strftime("%Y-%m-%d") for e, d in tl["date"].items()}
-    assert dates == {
-        "E01": "2022-02-21",
-        "E02": "2022-02-24",
-        "E03": "2022-06-29",
-        "E04": "2022-07-13",
-        "E05": "2023-08-18",
-        "E06": "2023-09-01",
-        "E07": "2023-09-13",
-        "E08": "2024-01-01",
-        "E09": "2024-06-19",
-        "E10": "2024-06-20",
-        "E11": "2024-08-01",
-        "E12": "2024-11-09",
-        "E13": "2024-11-11",
-        "E14": "2024-12-04",
-    }
-    assert tl.index[tl["after_interview"]].tolist() == ["E12", "E13", "E14"]
-    assert tl["precision"].value_counts().to_dict() == {"day": 11, "month": 1, "season": 1, "year": 1}
+    assert list(dates.items())[:14] == [
+        ("E01", "2022-02-21"),
+        ("E02", "2022-02-24"),
+        ("E15", "2022-03-02"),
+        ("E03", "2022-06-29"),
+        ("E04", "2022-07-13"),
+        ("E05", "2023-08-18"),
+        ("E06", "2023-09-01"),
+        ("E07", "2023-09-13"),
+        ("E16", "2024-03-28"),
+        ("E17", "2024-04-30"),
+        ("E08", "2024-06-01"),
+        ("E09", "2024-06-19"),
+        ("E10", "2024-06-20"),
+        ("E11", "2024-08-01"),
+    ]
+    assert dates["E25"] == "2025-04-28" and dates["E29"] == "2025-09-03" and dates["E32"] == "2026-01-20"
+    assert tl.index[tl["after_interview"]].tolist() == AFTER  # 18 events after the interview
+    assert tl["precision"].value_counts()[lambda n: n > 0].to_dict() == {"day": 28, "month": 3, "season": 1}
     fall = tl.loc["E06"]
     assert (fall["date_label"], fall["precision"], fall["paragraph_id"], fall["source"], fall["quote"]) == (
         "fall 2023",
@@ -471,12 +513,39 @@ def test_timeline(iv):
     assert (summit["paragraph_id"], summit["quote"]) == (15, "since the Kim-Putin summit in September 2023")
     assert tl.loc["E11", "date_label"] == "August 2024" and tl.loc["E11", "precision"] == "month"
     assert tl.loc["E08", "quote"] == "in the lead-up to Putin’s visit to Pyongyang"
+    assert (tl.loc["E08", "date"].strftime("%Y-%m"), tl.loc["E08", "precision"]) == ("2024-06", "month")
+    assert tl.loc["E02", "source"].startswith("https://nation.africa/")  # a report dated 24 February 2022
     paragraphs = iv.paragraphs.set_index("paragraph_id")["text"]
     for row in tl.itertuples():
         if row.quote:
             assert row.quote in paragraphs[row.paragraph_id]
         assert row.source.startswith("http") or row.source == f"interview, paragraph {row.paragraph_id}"
-    assert tl["paragraph_id"].isna().sum() == 5
+    assert tl["paragraph_id"].isna().sum() == 23
+
+
+def test_timeline_sources_are_checked_ones(iv):
+    web = [s for s in iv.timeline["source"] if s.startswith("http")]
+    assert len(web) == 30  # E06 and E08 cite the interview itself
+    assert [s for s in web if s not in ALLOWED_SOURCES] == []
+
+
+def test_timeline_bears_on_claims(iv):
+    tl = iv.timeline.set_index("event_id")
+    linked = tl[tl["bears_on"] != ""]
+    assert linked.index.tolist() == ["E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", *AFTER[8:]]
+    assert len(linked) == 18
+    assert tl.loc[tl["bears_on"] == "", "direction"].isna().all()
+    assert linked["direction"].notna().all()
+    ids = set(iv.claims["claim_id"])
+    assert {c for v in linked["bears_on"] for c in v.split("; ")} <= ids
+    after = tl[tl["after_interview"] & (tl["bears_on"] != "")]
+    assert len(after) == 15  # E12–E14 (legal steps) bear on no claim
+    assert after["direction"].value_counts().to_dict() == {"for": 10, "against": 3, "mixed": 2}
+    assert tl["direction"].value_counts().to_dict() == {"for": 13, "against": 3, "mixed": 2}
+    against = tl.index[tl["direction"] == "against"].tolist()
+    assert against == ["E29", "E30", "E31"] and set(tl.loc[against, "bears_on"]) == {"C38"}
+    assert (tl.loc["E25", "bears_on"], tl.loc["E25", "direction"]) == ("C18; C42; C44", "mixed")
+    assert (tl.loc["E21", "bears_on"], tl.loc["E32", "direction"]) == ("C37; C38", "mixed")
 
 
 def test_glossary_first_use(iv):

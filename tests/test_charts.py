@@ -151,6 +151,8 @@ def events():
             "https://kr.usembassy.gov/2023-trilateral-leaders-summit/",
             False,
             "",
+            "",
+            None,
         ),
         (
             "E02",
@@ -162,6 +164,8 @@ def events():
             "http://en.people.cn/n3/2023/0913/c90000-20071375.html",
             False,
             "the Kim-Putin summit in September 2023",
+            "",
+            None,
         ),
         (
             "E03",
@@ -173,6 +177,8 @@ def events():
             "https://kcnawatch.org/newstream/1718870859-459880358/dprk-russia-treaty-on-comprehensive-strategic-partnership",
             False,
             "",
+            "",
+            None,
         ),
         (
             "E04",
@@ -184,6 +190,8 @@ def events():
             "https://tass.com/politics/1868051",
             True,
             "",
+            "",
+            None,
         ),
         (
             "E05",
@@ -195,6 +203,8 @@ def events():
             "https://interfax.com/newsroom/top-stories/108291/",
             True,
             "",
+            "",
+            None,
         ),
     ]
     frame = _frame("timeline", rows, "precision")
@@ -468,7 +478,7 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 26 markers, 14 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 26 markers, 32 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
@@ -485,7 +495,7 @@ def test_real_frames_chart_like_the_fixtures():
     assert len(rows) == 10 and sum(r["markers"] for r in rows) == len(markers) == 26
     spec = charts.timeline(events).to_dict()
     rows = rows_of(spec, spec["layer"][0])
-    assert len(rows) == len(events) == 14 and [r["when"] for r in rows].count("After the interview") == 3
+    assert len(rows) == len(events) == 32 and [r["when"] for r in rows].count("After the interview") == 18
     spec = charts.actor_network(mentions, actors).to_dict()
     assert len(rows_of(spec, spec["layer"][1])) == mentions["actor"].nunique() == 12
     assert "North Korea and Russia (28 sentences)" in spec["description"]

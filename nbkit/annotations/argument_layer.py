@@ -160,7 +160,9 @@ class AnnotationLayer:
     @cached_property
     def timeline(self) -> pd.DataFrame:
         self._require_bundled("timeline")
-        return build_timeline(self._file("timeline.csv"), self._paragraphs, self.manifest["published"])
+        return build_timeline(
+            self._file("timeline.csv"), self._paragraphs, self.manifest["published"], set(self.claims["claim_id"])
+        )
 
 
 def load_annotations(iv=None, data_dir=None, frames=None) -> dict[str, pd.DataFrame]:

@@ -1,7 +1,7 @@
 """Outside context of the bundled interview: the treaty articles it cites and a dated timeline.
 
-Facts come from the project's facts sheet, each row with its source; quotes are verbatim
-spans of the interview, checked at load.
+Every fact row carries its source (a web address); quotes are verbatim spans of the interview and
+the claims an event bears on are claim ids, both checked at load.
 """
 
 from __future__ import annotations
@@ -34,6 +34,13 @@ def build_treaty_articles(file: AnnotationFile, paragraphs: pd.DataFrame) -> pd.
     for i, r in enumerate(file.rows, 1):
         par = check_paragraph(file, i, "paragraph_id", r["paragraph_id"], paragraphs, answer=True)
         start, end = locate_quote(file, i, r["quote"], par, paragraphs)
+        if bool(r["first_invoked"]) != bool(r["first_invoked_source"]):
+            file.fail(
+                i,
+                "first_invoked_source",
+                "first_invoked and first_invoked_source go together: give both (what happened and its web "
+                "address) or leave both empty.",
+            )
         rows.append(
             (
                 r["article"],
@@ -44,7 +51,10 @@ def build_treaty_articles(file: AnnotationFile, paragraphs: pd.DataFrame) -> pd.
                 r["interview_reading"],
                 r["treaty_says"],
                 r["treaty_source"],
+                r["wording"],
                 r["note"],
+                r["first_invoked"],
+                r["first_invoked_source"],
             )
         )
     return frames.from_rows("treaty_articles", rows)
@@ -75,11 +85,24 @@ def _check_date(file: AnnotationFile, i: int, text: str, precision: str) -> dt.d
     return date
 
 
-def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: str) -> pd.DataFrame:
+def _check_bears_on(file: AnnotationFile, i: int, r: dict, claim_ids: set[str]) -> None:
+    ids = r["bears_on"].split("; ") if r["bears_on"] else []
+    for cid in ids:
+        if cid not in claim_ids:
+            file.fail(i, "bears_on", f"{cid!r} is not a claim_id of claims.csv. Use the id of an existing claim.")
+    if len(set(ids)) != len(ids):
+        file.fail(i, "bears_on", f"{r['bears_on']!r} names a claim twice. Name each claim once.")
+    if ids and not r["direction"]:
+        file.fail(i, "direction", "the row names claims in bears_on but no direction. Write for, against or mixed.")
+    if r["direction"] and not ids:
+        file.fail(i, "direction", f"direction is {r['direction']!r} but bears_on is empty. Name the claims or drop it.")
+
+
+def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: str, claim_ids: set[str]) -> pd.DataFrame:
     """The timeline frame, in date order.
 
     ``published`` is the interview's month ("2024-08"): events from the next month on are
-    ``after_interview``.
+    ``after_interview``. ``claim_ids``: the ids ``bears_on`` may name.
     """
     file.check_unique("event_id", "event id")
     cutoff = first_day_of_next_month(published)
@@ -107,6 +130,7 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
             file.fail(
                 i, "source", f"the source names paragraph {own.group(1)} but paragraph_id is {pid}. Make them agree."
             )
+        _check_bears_on(file, i, r, claim_ids)
         rows.append(
             (
                 r["event_id"],
@@ -118,6 +142,8 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
                 r["source"],
                 date >= cutoff,
                 r["quote"],
+                r["bears_on"],
+                r["direction"] or None,
             )
         )
     return frames.from_rows("timeline", rows)
