@@ -11,7 +11,7 @@ import pytest
 
 import nbkit
 from nbkit.annotations.lexicon_matching import compile_forms, find_forms
-from nbkit.annotations.markers import find_markers
+from nbkit.annotations.markers import attribute_voices, find_markers
 from nbkit.annotations.mentions import find_mentions
 from nbkit.course import AnnotatedInterview
 
@@ -641,3 +641,19 @@ def test_load_annotations_returns_every_frame(iv):
     assert all(frames[name].equals(getattr(iv, name)) for name in ANNOTATION_COLUMNS)
     with pytest.raises(ValueError, match="unknown frame"):
         nbkit.load_annotations(iv, frames=["claim"])
+
+
+def test_every_marker_of_the_seed_falls_in_a_claim(iv):
+    claims = iv.claims
+    outside = [
+        m.marker for m in iv.markers.itertuples() if not ((claims["start"] <= m.start) & (claims["end"] >= m.end)).any()
+    ]
+    assert outside == []
+
+
+def test_voice_of_a_marker_outside_every_claim():
+    """The fallback rule of frames.yaml: Lee's, unless the sentence holds a prevailing-view claim."""
+    sentences = pd.DataFrame({"sentence_id": [1, 2], "start": [0, 50], "end": [50, 100]})
+    markers = pd.DataFrame({"sentence_id": [1, 1, 2, 2], "start": [5, 40, 55, 90], "end": [10, 45, 60, 95]})
+    claims = pd.DataFrame({"start": [0, 60], "end": [20, 80], "voice": ["reported", "prevailing_view"]})
+    assert attribute_voices(markers, sentences, claims) == ["reported", "lee", "prevailing_view", "prevailing_view"]
