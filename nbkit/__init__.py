@@ -37,6 +37,8 @@ _HOMES = {
     "load_glossary": "course",
     "load_marker_lexicon": "course",
     "load_markers": "course",
+    "load_sentence_certainty": "course",
+    "load_estimative_probability": "course",
     # charts
     "setup": "charts.rendering",
     "save_chart": "charts.rendering",

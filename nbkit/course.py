@@ -38,6 +38,8 @@ __all__ = [
     "load_glossary",
     "load_marker_lexicon",
     "load_markers",
+    "load_sentence_certainty",
+    "load_estimative_probability",
 ]
 
 
@@ -49,7 +51,8 @@ class AnnotatedInterview(Interview):
     """An :class:`nbkit.Interview` with its argument layer: the text frames plus the annotation frames.
 
     ``annotations``: the :class:`AnnotationLayer` (built on first use from ``data_dir``, default the
-    bundled files). Lexical frames (actors, aliases, mentions, glossary, marker_lexicon, markers) work
+    bundled files). Lexical frames (actors, aliases, mentions, glossary, marker_lexicon, markers, sentence_certainty,
+    estimative_probability) work
     for any interview; the curated ones (claims, argument_links, treaty_articles, timeline) raise
     :class:`nbkit.DataValidationError` for any text but the bundled one.
     """
@@ -74,6 +77,8 @@ class AnnotatedInterview(Interview):
     glossary = frames.frame_property("glossary", _annotation_frame)
     marker_lexicon = frames.frame_property("marker_lexicon", _annotation_frame)
     markers = frames.frame_property("markers", _annotation_frame)
+    sentence_certainty = frames.frame_property("sentence_certainty", _annotation_frame)
+    estimative_probability = frames.frame_property("estimative_probability", _annotation_frame)
 
 
 def load_interview(path: str | Path | None = None, question_lines: list[int] | None = None) -> AnnotatedInterview:
@@ -113,3 +118,5 @@ load_timeline = _loader("timeline")
 load_glossary = _loader("glossary")
 load_marker_lexicon = _loader("marker_lexicon")
 load_markers = _loader("markers")
+load_sentence_certainty = _loader("sentence_certainty")
+load_estimative_probability = _loader("estimative_probability")

@@ -21,8 +21,10 @@ ANNOTATION_COLUMNS = {
     ).split(),
     "timeline": "event_id date date_label precision event paragraph_id source after_interview quote bears_on direction".split(),
     "glossary": ["term", "definition", "first_paragraph_id"],
-    "marker_lexicon": ["marker", "kind", "strength"],
-    "markers": ["sentence_id", "paragraph_id", "question_id", "marker", "kind", "strength", "start", "end"],
+    "marker_lexicon": ["marker", "kind", "strength", "sense", "estimative_term"],
+    "markers": "sentence_id paragraph_id question_id marker kind strength sense start end voice".split(),
+    "sentence_certainty": "sentence_id paragraph_id question_id n_hedges n_boosters marked".split(),
+    "estimative_probability": "scale term_set term low high source source_quote".split(),
 }
 ANNOTATION_CATEGORIES = {
     ("claims", "kind"): ["thesis", "reason", "evidence", "counterpoint", "implication", "prediction", "context"],
@@ -35,9 +37,22 @@ ANNOTATION_CATEGORIES = {
     ("timeline", "direction"): ["for", "against", "mixed"],
     ("marker_lexicon", "kind"): ["hedge", "booster"],
     ("markers", "kind"): ["hedge", "booster"],
+    ("marker_lexicon", "sense"): ["possibility", "evidential", "likelihood", "confidence"],
+    ("markers", "sense"): ["possibility", "evidential", "likelihood", "confidence"],
+    ("markers", "voice"): ["lee", "prevailing_view", "reported"],
+    ("estimative_probability", "scale"): ["ICD 203 (2015)", "Kent (1964)"],
 }
 
 # Curated by hand for the bundled interview only (manifest.yaml pins its hash) ...
 CURATED_FRAMES = ("claims", "argument_links", "treaty_articles", "timeline")
 # ... so any other interview (or a copy of the files for another text) gets only these, sorted by name.
-LEXICAL_FRAMES = ["actors", "aliases", "glossary", "marker_lexicon", "markers", "mentions"]
+LEXICAL_FRAMES = [
+    "actors",
+    "aliases",
+    "estimative_probability",
+    "glossary",
+    "marker_lexicon",
+    "markers",
+    "mentions",
+    "sentence_certainty",
+]

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import nbkit
-from nbkit.annotations.markers import find_markers
+from nbkit.annotations.lexicon_matching import compile_forms, find_forms
+from nbkit.annotations.markers import attribute_voices, find_markers
 from nbkit.annotations.mentions import find_mentions
 from nbkit.course import AnnotatedInterview
 
@@ -51,7 +52,7 @@ def test_frame_columns_dtypes_and_nulls(iv, name):
         if col in frame.columns and (name, col) not in NULLABLE:
             assert frame[col].dtype == "int64", f"{name}.{col}"
     if "question_id" in frame.columns:
-        assert frame["question_id"].dtype == ("int64" if name == "claims" else "Int64")
+        assert frame["question_id"].dtype == ("int64" if name in ("claims", "sentence_certainty") else "Int64")
 
 
 @pytest.mark.parametrize("name", list(ANNOTATION_COLUMNS))
@@ -355,10 +356,10 @@ def test_longest_alias_wins_even_with_a_shorter_one_in_the_lexicon(iv):
 
 def test_marker_counts(iv):
     markers = iv.markers
-    assert len(markers) == 26
-    assert markers["kind"].value_counts().to_dict() == {"hedge": 22, "booster": 4}
+    assert len(markers) == 25
+    assert markers["kind"].value_counts().to_dict() == {"hedge": 21, "booster": 4}
     assert markers["marker"].value_counts().to_dict() == {
-        "seems": 6,
+        "seems": 5,
         "may": 4,
         "possibly": 3,
         "appears": 2,
@@ -370,12 +371,132 @@ def test_marker_counts(iv):
         "most likely": 1,
         "clearly": 1,
         "indicate": 1,
-        "suggest": 1,
+        "seems to suggest": 1,
         "likely": 1,
         "could": 1,
     }
-    assert markers.groupby("question_id").size().to_dict() == {1: 8, 2: 6, 3: 2, 4: 4, 5: 6}
-    assert len(iv.marker_lexicon) == 34
+    assert markers.groupby("question_id").size().to_dict() == {1: 8, 2: 6, 3: 2, 4: 4, 5: 5}
+    assert markers["sense"].value_counts().to_dict() == {
+        "possibility": 9,
+        "evidential": 9,
+        "likelihood": 4,
+        "confidence": 3,
+    }
+    assert len(iv.marker_lexicon) == 35
+
+
+def test_phrases_count_once(iv):
+    """ "seems to suggest" (para. 18) is one marker, not "seems" + "suggest"; likewise "most likely", "almost certainly"."""
+    markers = iv.markers
+    para18 = markers[markers["paragraph_id"] == 18]
+    assert para18["marker"].tolist() == ["seems to suggest"]
+    assert iv.source[para18["start"].iloc[0] : para18["end"].iloc[0]] == "seems to suggest"
+    assert markers.loc[markers["paragraph_id"] == 12, "marker"].tolist() == ["obvious", "most likely"]
+    assert markers.loc[markers["sentence_id"] == 19, "marker"].tolist() == ["almost certainly", "appears"]
+    assert not markers["marker"].isin(["suggest", "certainly"]).any()
+
+
+def test_marker_voices(iv):
+    """Each marker has the voice of the claim it falls in; outside any claim it is Lee's (rule in frames.yaml)."""
+    markers = iv.markers
+    assert markers["voice"].value_counts().to_dict() == {"lee": 23, "prevailing_view": 2, "reported": 0}
+    pv = markers[markers["voice"] == "prevailing_view"]
+    assert list(zip(pv["paragraph_id"], pv["marker"])) == [(3, "seems"), (4, "may")]
+    claims = iv.claims
+    for m in markers.itertuples():
+        inside = claims[(claims["start"] <= m.start) & (claims["end"] >= m.end)]
+        if len(inside):
+            assert set(inside["voice"]) == {m.voice}
+    # "possibility" and the "may" after it (para. 3) are Lee's: "we should remain open to the possibility"
+    para3 = markers[markers["paragraph_id"] == 3]
+    assert list(zip(para3["marker"], para3["voice"])) == [
+        ("seems", "prevailing_view"),
+        ("possibility", "lee"),
+        ("may", "lee"),
+    ]
+
+
+def test_sentence_certainty_counts_unmarked_sentences(iv):
+    sc = iv.sentence_certainty
+    answers = iv.sentences[iv.sentences["role"] == "answer"]
+    assert sc["sentence_id"].tolist() == answers["sentence_id"].tolist() and len(sc) == 42
+    assert int(sc["marked"].sum()) == 19 and int((~sc["marked"]).sum()) == 23
+    assert int(sc["n_hedges"].sum()) == 21 and int(sc["n_boosters"].sum()) == 4
+    per_q = sc.groupby("question_id")["marked"].agg(["size", "sum"])
+    assert per_q["size"].tolist() == [10, 7, 6, 8, 11] and per_q["sum"].tolist() == [6, 4, 1, 3, 5]
+    para16 = iv.paragraphs.loc[iv.paragraphs["paragraph_id"] == 16, "n_sentences"].iloc[0]
+    assert (~sc.loc[sc["paragraph_id"] == 16, "marked"]).sum() == para16 > 0  # para. 16: no marker at all
+    assert sc.loc[sc["sentence_id"] == 19, ["n_hedges", "n_boosters"]].values.tolist() == [[1, 1]]
+
+
+def test_estimative_probability_scale(iv):
+    scale = iv.estimative_probability
+    icd = scale[scale["scale"] == "ICD 203 (2015)"]
+    kent = scale[scale["scale"] == "Kent (1964)"]
+    assert len(icd) == 14 and len(kent) == 7
+    first = icd[icd["term_set"] == 1]
+    assert first["term"].tolist() == [
+        "almost no chance",
+        "very unlikely",
+        "unlikely",
+        "roughly even chance",
+        "likely",
+        "very likely",
+        "almost certain(ly)",
+    ]
+    assert list(zip(first["low"], first["high"])) == [(1, 5), (5, 20), (20, 45), (45, 55), (55, 80), (80, 95), (95, 99)]
+    assert icd.loc[icd["term_set"] == 2, "low"].tolist() == first["low"].tolist()
+    assert dict(zip(kent["term"], zip(kent["low"], kent["high"])))["probable"] == (63, 87)  # 75% give or take 12%
+    assert set(icd["source"]) == {"https://github.com/wesinator/ICD203-intel-analysis"}
+    assert set(kent["source"]) == {"https://subsurfwiki.org/wiki/Words_of_estimative_probability"}
+    for row in scale.itertuples():
+        assert row.term in row.source_quote.lower()
+
+
+def test_lee_likelihood_words_map_to_icd_203(iv):
+    lex = iv.marker_lexicon.set_index("marker")
+    assert lex.loc["likely", "estimative_term"] == "likely"
+    assert lex.loc["unlikely", "estimative_term"] == "unlikely"
+    assert lex.loc["almost certainly", "estimative_term"] == "almost certain(ly)"
+    assert lex.loc["probably", "estimative_term"] == "probable (probably)"
+    # not ICD 203 terms: said so (empty), not forced onto the scale
+    assert lex.loc["most likely", "estimative_term"] == "" and lex.loc["possibly", "estimative_term"] == ""
+    assert set(lex.loc[lex["estimative_term"] != "", "sense"]) == {"likelihood"}
+    assert lex.loc[["clearly", "well documented"], "sense"].tolist() == ["confidence", "confidence"]
+    terms = iv.markers.merge(iv.marker_lexicon[["marker", "estimative_term"]], on="marker")
+    on_scale = terms.merge(iv.estimative_probability, left_on="estimative_term", right_on="term")
+    assert sorted(on_scale["marker"]) == ["almost certainly", "likely", "unlikely"]
+    assert on_scale.set_index("marker")["low"].to_dict() == {"unlikely": 20, "almost certainly": 95, "likely": 55}
+
+
+def test_every_hedged_claim_keeps_its_hedge_in_the_summary(iv):
+    """Issue 12 item 3: a claim whose quote carries a hedge marker has a summary that carries a hedge of the
+    lexicon (or names it, e.g. "Lee judges that it seems unlikely...")."""
+    lexicon = iv.marker_lexicon
+    hedges = compile_forms(lexicon.loc[lexicon["kind"] == "hedge", "marker"], ignore_case=True)
+    markers = iv.markers
+    hedged = 0
+    for claim in iv.claims.itertuples():
+        inside = markers[
+            (markers["start"] >= claim.start) & (markers["end"] <= claim.end) & (markers["kind"] == "hedge")
+        ]
+        if len(inside):
+            hedged += 1
+            found = [form for _, _, form in find_forms(hedges, claim.summary)]
+            assert found, (
+                f"{claim.claim_id}: quote hedged by {list(inside['marker'])}, summary has no hedge: {claim.summary}"
+            )
+    assert hedged == 18
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "hedge"),
+    [("C18", "if properly implemented"), ("C29", "would benefit from"), ("C10", "seems unlikely"), ("C24", "appear")],
+)
+def test_clause_hedges_kept_in_summaries(iv, claim_id, hedge):
+    """Hedges the lexicon does not list (a conditional, "would") and those the review named (X5) stay in the summary."""
+    claim = iv.claims.set_index("claim_id").loc[claim_id]
+    assert hedge.split()[0] in claim.quote and hedge in claim.summary
 
 
 def test_marker_offsets(iv):
@@ -571,7 +692,8 @@ def test_glossary_first_use(iv):
 
 def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
     other = AnnotatedInterview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
-    assert len(other.mentions) == 117 and len(other.markers) == 26
+    assert len(other.mentions) == 117 and len(other.markers) == 25
+    assert other.markers["voice"].isna().all()  # no claims for another text, so no voice
     assert other.glossary["first_paragraph_id"].equals(iv.glossary["first_paragraph_id"])
     for name in CURATED_FRAMES:
         with pytest.raises(nbkit.DataValidationError) as info:
@@ -588,3 +710,19 @@ def test_load_annotations_returns_every_frame(iv):
     assert all(frames[name].equals(getattr(iv, name)) for name in ANNOTATION_COLUMNS)
     with pytest.raises(ValueError, match="unknown frame"):
         nbkit.load_annotations(iv, frames=["claim"])
+
+
+def test_every_marker_of_the_seed_falls_in_a_claim(iv):
+    claims = iv.claims
+    outside = [
+        m.marker for m in iv.markers.itertuples() if not ((claims["start"] <= m.start) & (claims["end"] >= m.end)).any()
+    ]
+    assert outside == []
+
+
+def test_voice_of_a_marker_outside_every_claim():
+    """The fallback rule of frames.yaml: Lee's, unless the sentence holds a prevailing-view claim."""
+    sentences = pd.DataFrame({"sentence_id": [1, 2], "start": [0, 50], "end": [50, 100]})
+    markers = pd.DataFrame({"sentence_id": [1, 1, 2, 2], "start": [5, 40, 55, 90], "end": [10, 45, 60, 95]})
+    claims = pd.DataFrame({"start": [0, 60], "end": [20, 80], "voice": ["reported", "prevailing_view"]})
+    assert attribute_voices(markers, sentences, claims) == ["reported", "lee", "prevailing_view", "prevailing_view"]

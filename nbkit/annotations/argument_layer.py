@@ -2,8 +2,9 @@
 
 It reads only the interview's public frames (``paragraphs``, ``sentences``, ``meta``). The curated
 frames (those the manifest lists: claims, argument_links, treaty_articles, timeline) describe the bundled
-interview only; the lexical ones (actors, aliases, mentions, glossary, marker_lexicon, markers) work for
-any text of the series.
+interview only; the lexical ones (actors, aliases, mentions, glossary, marker_lexicon, markers,
+sentence_certainty, estimative_probability) work for any text of the series. The markers of the bundled
+interview take their ``voice`` from the claims (NA for any other text).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..errors import DataValidationError
 from .annotation_files import AnnotationFile, annotations_dir, read_annotation_file
 from .claims import build_claims, build_links
 from .context import build_timeline, build_treaty_articles
-from .markers import find_markers
+from .markers import find_markers, sentence_certainty
 from .mentions import find_mentions
 
 __all__ = ["AnnotationLayer", "load_annotations", "FRAMES"]
@@ -98,11 +99,40 @@ class AnnotationLayer:
     def marker_lexicon(self) -> pd.DataFrame:
         file = self._file("markers.csv")
         file.check_unique("marker", "marker")
+        scale = self.estimative_probability
+        icd_terms = set(scale.loc[scale["scale"] == "ICD 203 (2015)", "term"])
+        for i, r in enumerate(file.rows, 1):
+            if r["estimative_term"] and r["estimative_term"] not in icd_terms:
+                file.fail(
+                    i,
+                    "estimative_term",
+                    f"{r['estimative_term']!r} is not an ICD 203 term of estimative_probability.csv. "
+                    "Use one of its terms, or leave the field empty.",
+                )
         return file.frame("marker_lexicon")
 
     @cached_property
-    def markers(self) -> pd.DataFrame:
+    def _marker_hits(self) -> pd.DataFrame:
+        """The markers without their voice (the claims' certainty column is built from these)."""
         return find_markers(self._sentences, self.marker_lexicon)
+
+    @cached_property
+    def markers(self) -> pd.DataFrame:
+        if not self.is_bundled:
+            return self._marker_hits
+        return find_markers(self._sentences, self.marker_lexicon, self.claims)
+
+    @cached_property
+    def sentence_certainty(self) -> pd.DataFrame:
+        return sentence_certainty(self._sentences, self.markers)
+
+    @cached_property
+    def estimative_probability(self) -> pd.DataFrame:
+        file = self._file("estimative_probability.csv")
+        for i, r in enumerate(file.rows, 1):
+            if int(r["low"]) > int(r["high"]):
+                file.fail(i, "low", f"low ({r['low']}) is above high ({r['high']}). Give the range low to high.")
+        return file.frame("estimative_probability")
 
     @cached_property
     def actors(self) -> pd.DataFrame:
@@ -145,7 +175,7 @@ class AnnotationLayer:
     @cached_property
     def claims(self) -> pd.DataFrame:
         self._require_bundled("claims")
-        return build_claims(self._file("claims.csv"), self._paragraphs, set(self.actors["actor"]), self.markers)
+        return build_claims(self._file("claims.csv"), self._paragraphs, set(self.actors["actor"]), self._marker_hits)
 
     @cached_property
     def argument_links(self) -> pd.DataFrame:
