@@ -24,24 +24,6 @@ from . import frames
 from .annotations.argument_layer import AnnotationLayer, load_annotations
 from .interview import Interview
 
-__all__ = [
-    "AnnotatedInterview",
-    "load_interview",
-    "load_annotations",
-    "load_claims",
-    "load_argument_links",
-    "load_actors",
-    "load_aliases",
-    "load_mentions",
-    "load_treaty_articles",
-    "load_timeline",
-    "load_glossary",
-    "load_marker_lexicon",
-    "load_markers",
-    "load_sentence_certainty",
-    "load_estimative_probability",
-]
-
 
 def _annotation_frame(iv: AnnotatedInterview, name: str):
     return iv.annotations.frame(name)
@@ -66,19 +48,6 @@ class AnnotatedInterview(Interview):
     def annotations(self) -> AnnotationLayer:
         """The argument layer of this interview (frames built once, on first use)."""
         return AnnotationLayer(self, self.data_dir)
-
-    claims = frames.frame_property("claims", _annotation_frame)
-    argument_links = frames.frame_property("argument_links", _annotation_frame)
-    actors = frames.frame_property("actors", _annotation_frame)
-    aliases = frames.frame_property("aliases", _annotation_frame)
-    mentions = frames.frame_property("mentions", _annotation_frame)
-    treaty_articles = frames.frame_property("treaty_articles", _annotation_frame)
-    timeline = frames.frame_property("timeline", _annotation_frame)
-    glossary = frames.frame_property("glossary", _annotation_frame)
-    marker_lexicon = frames.frame_property("marker_lexicon", _annotation_frame)
-    markers = frames.frame_property("markers", _annotation_frame)
-    sentence_certainty = frames.frame_property("sentence_certainty", _annotation_frame)
-    estimative_probability = frames.frame_property("estimative_probability", _annotation_frame)
 
 
 def load_interview(path: str | Path | None = None, question_lines: list[int] | None = None) -> AnnotatedInterview:
@@ -108,15 +77,13 @@ def _loader(name: str):
     return frames.returns(name)(load)
 
 
-load_claims = _loader("claims")
-load_argument_links = _loader("argument_links")
-load_actors = _loader("actors")
-load_aliases = _loader("aliases")
-load_mentions = _loader("mentions")
-load_treaty_articles = _loader("treaty_articles")
-load_timeline = _loader("timeline")
-load_glossary = _loader("glossary")
-load_marker_lexicon = _loader("marker_lexicon")
-load_markers = _loader("markers")
-load_sentence_certainty = _loader("sentence_certainty")
-load_estimative_probability = _loader("estimative_probability")
+#: The argument layer's frames (``frames.yaml``, layer "annotations"): each is a property of
+#: :class:`AnnotatedInterview` and has a ``load_<name>()`` shortcut for the bundled interview.
+ANNOTATION_FRAMES = frames.frame_names("annotations")
+
+for _name in ANNOTATION_FRAMES:
+    setattr(AnnotatedInterview, _name, frames.frame_property(_name, _annotation_frame))
+    globals()[f"load_{_name}"] = _loader(_name)
+del _name
+
+__all__ = ["AnnotatedInterview", "load_interview", "load_annotations", *(f"load_{n}" for n in ANNOTATION_FRAMES)]
