@@ -58,6 +58,12 @@ class AnnotationFile:
                 )
             seen[r[field]] = i
 
+    def check_known(self, field: str, known, reason: str, allow_empty: bool = False):
+        """Fail at the first row whose ``field`` is not in ``known``; ``reason`` follows the value in the message."""
+        for i, r in enumerate(self.rows, 1):
+            if (r[field] or not allow_empty) and r[field] not in known:
+                self.fail(i, field, f"{r[field]!r} {reason}")
+
     def frame(self, frame_name: str) -> pd.DataFrame:
         """The rows as frame ``frame_name`` of ``frames.yaml`` (its columns, taken from the rows, cast)."""
         return frames.cast(frame_name, {c: [r[c] for r in self.rows] for c in frames.columns(frame_name)})

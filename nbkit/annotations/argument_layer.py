@@ -101,14 +101,12 @@ class AnnotationLayer:
         file.check_unique("marker", "marker")
         scale = self.estimative_probability
         icd_terms = set(scale.loc[scale["scale"] == "ICD 203 (2015)", "term"])
-        for i, r in enumerate(file.rows, 1):
-            if r["estimative_term"] and r["estimative_term"] not in icd_terms:
-                file.fail(
-                    i,
-                    "estimative_term",
-                    f"{r['estimative_term']!r} is not an ICD 203 term of estimative_probability.csv. "
-                    "Use one of its terms, or leave the field empty.",
-                )
+        file.check_known(
+            "estimative_term",
+            icd_terms,
+            "is not an ICD 203 term of estimative_probability.csv. Use one of its terms, or leave the field empty.",
+            allow_empty=True,
+        )
         return file.frame("marker_lexicon")
 
     @cached_property
@@ -144,15 +142,11 @@ class AnnotationLayer:
     def aliases(self) -> pd.DataFrame:
         file = self._file("aliases.csv")
         file.check_unique("alias", "alias")
-        known = set(self.actors["actor"])
-        for i, r in enumerate(file.rows, 1):
-            if r["actor"] not in known:
-                file.fail(
-                    i,
-                    "actor",
-                    f"{r['actor']!r} is not an actor of actors.csv. Use a name from actors.csv "
-                    "or add the actor there first.",
-                )
+        file.check_known(
+            "actor",
+            set(self.actors["actor"]),
+            "is not an actor of actors.csv. Use a name from actors.csv or add the actor there first.",
+        )
         return file.frame("aliases")
 
     @cached_property
