@@ -34,6 +34,7 @@ _HOMES = {
     "load_mentions": "course",
     "load_treaty_articles": "course",
     "load_timeline": "course",
+    "load_outside_views": "course",
     "load_glossary": "course",
     "load_marker_lexicon": "course",
     "load_markers": "course",

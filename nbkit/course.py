@@ -35,7 +35,7 @@ class AnnotatedInterview(Interview):
     ``annotations``: the :class:`AnnotationLayer` (built on first use from ``data_dir``, default the
     bundled files). Lexical frames (actors, aliases, mentions, glossary, marker_lexicon, markers, sentence_certainty,
     estimative_probability) work
-    for any interview; the curated ones (claims, argument_links, treaty_articles, timeline) raise
+    for any interview; the curated ones (claims, argument_links, treaty_articles, timeline, outside_views) raise
     :class:`nbkit.DataValidationError` for any text but the bundled one.
     """
 

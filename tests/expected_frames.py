@@ -20,6 +20,9 @@ ANNOTATION_COLUMNS = {
         " first_invoked_source"
     ).split(),
     "timeline": "event_id date date_label precision event paragraph_id source after_interview quote bears_on direction".split(),
+    "outside_views": (
+        "view_id date date_label precision speaker role speaking_as quote source bears_on side note".split()
+    ),
     "glossary": ["term", "definition", "first_paragraph_id"],
     "marker_lexicon": ["marker", "kind", "strength", "sense", "estimative_term"],
     "markers": "sentence_id paragraph_id question_id marker kind strength sense start end voice".split(),
@@ -41,10 +44,13 @@ ANNOTATION_CATEGORIES = {
     ("markers", "sense"): ["possibility", "evidential", "likelihood", "confidence"],
     ("markers", "voice"): ["lee", "prevailing_view", "reported"],
     ("estimative_probability", "scale"): ["ICD 203 (2015)", "Kent (1964)"],
+    ("outside_views", "precision"): ["day", "month", "season", "year"],
+    ("outside_views", "role"): ["government", "analyst"],
+    ("outside_views", "side"): ["transactional", "strategic", "mixed", "neither"],
 }
 
 # Curated by hand for the bundled interview only (manifest.yaml pins its hash) ...
-CURATED_FRAMES = ("claims", "argument_links", "treaty_articles", "timeline")
+CURATED_FRAMES = ("claims", "argument_links", "treaty_articles", "timeline", "outside_views")
 # ... so any other interview (or a copy of the files for another text) gets only these, sorted by name.
 LEXICAL_FRAMES = [
     "actors",

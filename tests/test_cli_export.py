@@ -23,7 +23,7 @@ def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("export") / "frames"
     r = run_nbkit("export", out)
     assert r.returncode == 0, r.stderr
-    assert r.stderr.strip() == f"17 frames and the data dictionary written to {out} (csv)"
+    assert r.stderr.strip() == f"18 frames and the data dictionary written to {out} (csv)"
     return out
 
 

@@ -1,7 +1,7 @@
 """The argument layer of one interview: every annotation frame, each read, checked and built once, on first use.
 
 It reads only the interview's public frames (``paragraphs``, ``sentences``, ``meta``). The curated
-frames (those the manifest lists: claims, argument_links, treaty_articles, timeline) describe the bundled
+frames (those the manifest lists: claims, argument_links, treaty_articles, timeline, outside_views) describe the bundled
 interview only; the lexical ones (actors, aliases, mentions, glossary, marker_lexicon, markers,
 sentence_certainty, estimative_probability) work for any text of the series. The markers of the bundled
 interview take their ``voice`` from the claims (NA for any other text).
@@ -18,7 +18,7 @@ from .. import frames
 from ..errors import DataValidationError
 from .annotation_files import AnnotationFile, annotations_dir, read_annotation_file
 from .claims import build_claims, build_links
-from .context import build_timeline, build_treaty_articles
+from .context import build_outside_views, build_timeline, build_treaty_articles
 from .markers import find_markers, sentence_certainty
 from .mentions import find_mentions
 
@@ -187,6 +187,11 @@ class AnnotationLayer:
         return build_timeline(
             self._file("timeline.csv"), self._paragraphs, self.manifest["published"], set(self.claims["claim_id"])
         )
+
+    @cached_property
+    def outside_views(self) -> pd.DataFrame:
+        self._require_bundled("outside_views")
+        return build_outside_views(self._file("outside_views.csv"), set(self.claims["claim_id"]))
 
 
 def load_annotations(iv=None, data_dir=None, frames=None) -> dict[str, pd.DataFrame]:

@@ -1,4 +1,5 @@
-"""Outside context of the bundled interview: the treaty articles it cites and a dated timeline.
+"""Outside context of the bundled interview: the treaty articles it cites, a dated timeline, and what
+governments and analysts said outside it.
 
 Every fact row carries its source (a web address); quotes are verbatim spans of the interview and
 the claims an event bears on are claim ids, both checked at load.
@@ -15,7 +16,7 @@ from .. import frames
 from .annotation_files import AnnotationFile
 from .claims import check_paragraph, locate_quote
 
-__all__ = ["build_treaty_articles", "build_timeline", "first_day_of_next_month"]
+__all__ = ["build_treaty_articles", "build_timeline", "build_outside_views", "first_day_of_next_month"]
 
 _INTERVIEW_SOURCE = re.compile(r"^interview, paragraph ([0-9]+)$")
 _SEASON_MONTHS = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
@@ -85,13 +86,19 @@ def _check_date(file: AnnotationFile, i: int, text: str, precision: str) -> dt.d
     return date
 
 
-def _check_bears_on(file: AnnotationFile, i: int, r: dict, claim_ids: set[str]) -> None:
+def _check_claim_ids(file: AnnotationFile, i: int, r: dict, claim_ids: set[str]) -> list[str]:
+    """The claim ids of the row's ``bears_on``, each checked to exist and to be named once."""
     ids = r["bears_on"].split("; ") if r["bears_on"] else []
     for cid in ids:
         if cid not in claim_ids:
             file.fail(i, "bears_on", f"{cid!r} is not a claim_id of claims.csv. Use the id of an existing claim.")
     if len(set(ids)) != len(ids):
         file.fail(i, "bears_on", f"{r['bears_on']!r} names a claim twice. Name each claim once.")
+    return ids
+
+
+def _check_bears_on(file: AnnotationFile, i: int, r: dict, claim_ids: set[str]) -> None:
+    ids = _check_claim_ids(file, i, r, claim_ids)
     if ids and not r["direction"]:
         file.fail(i, "direction", "the row names claims in bears_on but no direction. Write for, against or mixed.")
     if r["direction"] and not ids:
@@ -147,3 +154,34 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
             )
         )
     return frames.from_rows("timeline", rows)
+
+
+def build_outside_views(file: AnnotationFile, claim_ids: set[str]) -> pd.DataFrame:
+    """The outside_views frame, in date order: each statement with its source and the claims it bears on."""
+    file.check_unique("view_id", "view id")
+    rows, previous = [], None
+    for i, r in enumerate(file.rows, 1):
+        date = _check_date(file, i, r["date"], r["precision"])
+        if previous is not None and date < previous:
+            file.fail(
+                i, "date", f"{r['date']} comes before the date of the previous row. Keep the statements in date order."
+            )
+        previous = date
+        _check_claim_ids(file, i, r, claim_ids)
+        rows.append(
+            (
+                r["view_id"],
+                date,
+                r["date_label"],
+                r["precision"],
+                r["speaker"],
+                r["role"],
+                r["speaking_as"],
+                r["quote"],
+                r["source"],
+                r["bears_on"],
+                r["side"],
+                r["note"],
+            )
+        )
+    return frames.from_rows("outside_views", rows)

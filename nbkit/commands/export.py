@@ -38,7 +38,7 @@ def add_arguments(p) -> None:
         "--interview",
         metavar="FILE",
         help="another interview of the series (a .txt file); frames curated for the bundled "
-        "interview only (claims, argument_links, treaty_articles, timeline) are skipped",
+        "interview only (claims, argument_links, treaty_articles, timeline, outside_views) are skipped",
     )
 
 
@@ -155,7 +155,7 @@ def run(args) -> int:
     """Write every frame of the interview, and a data dictionary, to the folder DIR.
 
     Frames: meta, paragraphs, questions, sentences, tokens, claims, argument_links, actors, aliases,
-    mentions, treaty_articles, timeline, glossary, marker_lexicon, markers; plus data_dictionary
+    mentions, treaty_articles, timeline, outside_views, glossary, marker_lexicon, markers; plus data_dictionary
     (frame, column, type, meaning, levels). CSV: RFC 4180, UTF-8, CRLF, NA as an empty field,
     booleans TRUE/FALSE, dates ISO 8601. In R: read.csv(f, na.strings = "", encoding = "UTF-8").
     """
