@@ -88,7 +88,7 @@ def core_minutes(stem, read_paragraphs, iv):
 
 
 def test_core_paths_fit_fifty_minutes(iv):
-    assert core_minutes(NB03, range(6, 11), iv) == 50
+    assert core_minutes(NB03, range(6, 11), iv) == 45
     assert core_minutes(NB04, range(11, 14), iv) == 45
 
 
