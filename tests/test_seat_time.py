@@ -239,3 +239,17 @@ def test_nav_needs_a_time_line(tmp_path, capsys):
         f"nbkit: {path.name}, cell 0: the first cell has no line starting '**Time:**'. Add one under the outcomes, "
         "e.g. '**Time:** about 30 minutes.', and run nbkit nav: it writes the time from the notebook's content."
     )
+
+
+def test_docs_table_is_the_models():
+    """docs/seat-time.md compares the model with the teacher's review; its model columns are the model's."""
+    text = (ROOT / "docs" / "seat-time.md").read_text(encoding="utf-8")
+    table = text.split("| notebook | model: total | model: core path | review |\n|---|---|---|---|\n", 1)[1]
+    stated = [line.split(" | ")[:3] for line in table.split("\n\n", 1)[0].splitlines()]
+    wanted = []
+    for path in COURSE:
+        t = notebook_time(path)
+        wanted.append([f"| `{path.stem}`", str(t.total), str(t.core)])
+    assert stated == wanted, "docs/seat-time.md, the table of current notebooks should read:\n" + "\n".join(
+        " | ".join(row) + " | …" for row in wanted
+    )
