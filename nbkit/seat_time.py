@@ -214,10 +214,27 @@ def _dotted(node) -> str:
     return ""
 
 
-def _code_parts(code: str, path: str, index: int, cell_id: str | None) -> list[tuple[str, str, float]]:
+def _item_type(call: str, bank: str, item_id: str, folder: Path) -> str:
+    """The type of the item a ``quiz.show(notebook, id)`` or ``quiz.show_item(bank.yaml, id)`` call shows."""
+    from .quiz import load_bank
+
+    if call == "show":
+        return load_bank(bank).item(item_id).type
+    path = folder / bank  # a bank file next to the notebook (nbkit new-course); only its types are read here
+    if not path.is_file():
+        raise QuizBankError(path, None, None, f"no bank file {bank!r} next to the notebook")
+    doc = parse_yaml(read_text(path, QuizBankError), str(path), QuizBankError)
+    items = doc.get("items", []) if isinstance(doc, dict) else []
+    for item in items:
+        if isinstance(item, dict) and item.get("id") == item_id and item.get("type") in rates().items:
+            return item["type"]
+    known = ", ".join(str(i.get("id")) for i in items if isinstance(i, dict))
+    raise QuizBankError(path, item_id, None, f"no item with this id and a known type; the bank has: {known}")
+
+
+def _code_parts(code: str, path: str, index: int, cell_id: str | None, folder: Path) -> list[tuple[str, str, float]]:
     """(kind, detail, minutes) of a code cell: its quiz items, charts and exercise checks, else one code cell."""
     from . import charts
-    from .quiz import load_bank
 
     r = rates()
     try:
@@ -231,26 +248,28 @@ def _code_parts(code: str, path: str, index: int, cell_id: str | None) -> list[t
         if not isinstance(node, ast.Call):
             continue
         name = _dotted(node.func).split(".")
-        if name[-2:] == ["quiz", "show"]:
+        if len(name) >= 2 and name[-2] == "quiz" and name[-1] in ("show", "show_item"):
+            call = name[-1]
             args = [a.value for a in node.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
             if len(args) < 2:
                 raise NotebookContentError(
                     path,
                     index,
-                    'quiz.show needs the notebook and the item id as text, e.g. quiz.show("03-x", "two-angles").',
+                    f"quiz.{call} needs the {'notebook' if call == 'show' else 'bank file'} and the item id as text, "
+                    'e.g. quiz.show("03-x", "two-angles").',
                     cell_id,
                 )
             bank_name, item_id = args[0], args[1]
             try:
-                item = load_bank(bank_name).item(item_id)
+                kind = _item_type(call, bank_name, item_id, folder)
             except QuizBankError as exc:
                 raise NotebookContentError(
                     path,
                     index,
-                    f"quiz.show({bank_name!r}, {item_id!r}): {exc.reason.rstrip('.')}. Correct the call or the bank.",
+                    f"quiz.{call}({bank_name!r}, {item_id!r}): {exc.reason.rstrip('.')}. Correct the call or the bank.",
                     cell_id,
                 ) from None
-            found.append((node.lineno, node.col_offset, ("quiz item", f"{item_id} ({item.type})", r.items[item.type])))
+            found.append((node.lineno, node.col_offset, ("quiz item", f"{item_id} ({kind})", r.items[kind])))
         elif len(name) >= 2 and name[-2] == "charts" and name[-1] in charts.__all__:
             found.append((node.lineno, node.col_offset, ("chart", name[-1], r.chart)))
         elif name[-2:] == ["exercise", "check"]:
@@ -260,12 +279,14 @@ def _code_parts(code: str, path: str, index: int, cell_id: str | None) -> list[t
     return [("code", "", r.code)] if code.strip() else []
 
 
-def notebook_time(source, reads: list[int] | None = None) -> NotebookTime:
+def notebook_time(source, reads: list[int] | None = None, folder: str | Path | None = None) -> NotebookTime:
     """The seat time of a notebook (a path or an nbformat notebook), by the model of docs/seat-time.md.
 
     ``reads``: the paragraphs learners read (default: the notebook's metadata ``nbkit.reads``).
+    ``folder``: where the bank files of ``quiz.show_item`` calls are (default: the notebook's folder).
     """
     nb, path = _read(source)
+    base = Path(folder) if folder is not None else Path(path).parent if path != "<notebook>" else Path.cwd()
     r = rates()
     rows: list[tuple] = []
     open_sections: list[tuple[int, str]] = []  # (level, heading) of every open heading
@@ -285,7 +306,7 @@ def notebook_time(source, reads: list[int] | None = None) -> NotebookTime:
     for index, cell in enumerate(nb.cells):
         text = cell.source
         if cell.cell_type == "code":
-            for kind, detail, minutes in _code_parts(text, path, index, cell.get("id")):
+            for kind, detail, minutes in _code_parts(text, path, index, cell.get("id"), base):
                 add(index, kind, detail, minutes)
             continue
         if cell.cell_type != "markdown" or text.startswith(GENERATED):

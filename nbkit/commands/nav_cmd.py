@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..seat_time import TIME_LINE, NotebookContentError, notebook_time
 from . import OK, PROBLEM, UsageError, add_course_argument, say
 
 __all__ = [
@@ -75,6 +74,8 @@ def navigation_cell_source(links: list[tuple[str, str]], index: int) -> str:
 
 def time_cell_source(nb, path: Path) -> str:
     """The first cell's markdown with its ``**Time:**`` line written from the seat-time model."""
+    from ..seat_time import TIME_LINE, NotebookContentError, notebook_time
+
     first = nb.cells[0].source if nb.cells and nb.cells[0].cell_type == "markdown" else ""
     lines = first.splitlines()
     at = [i for i, line in enumerate(lines) if line.startswith(TIME_LINE)]
@@ -85,7 +86,7 @@ def time_cell_source(nb, path: Path) -> str:
             f"the first cell has no line starting {TIME_LINE!r}. Add one under the outcomes, e.g. "
             f"'{TIME_LINE} about 30 minutes.', and run nbkit nav: it writes the time from the notebook's content.",
         )
-    lines[at[0]] = notebook_time(nb).time_line()
+    lines[at[0]] = notebook_time(nb, folder=Path(path).parent).time_line()
     return "\n".join(lines) + ("\n" if first.endswith("\n") else "")
 
 
