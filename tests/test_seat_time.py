@@ -253,3 +253,23 @@ def test_docs_table_is_the_models():
     assert stated == wanted, "docs/seat-time.md, the table of current notebooks should read:\n" + "\n".join(
         " | ".join(row) + " | …" for row in wanted
     )
+
+
+def test_show_item_reads_the_type_from_the_bank_file_next_to_the_notebook(tmp_path):
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes" / "01-q.yaml").write_text(
+        "notebook: 01-q\ntitle: Q\nitems:\n  - id: pick\n    type: many_choice\n", encoding="utf-8"
+    )
+    nb = new_notebook(cells=[new_code_cell('nbkit.quiz.show_item("quizzes/01-q.yaml", "pick", interview=iv)')])
+    nb.metadata["nbkit"] = {"reads": []}
+    t = notebook_time(nb, folder=tmp_path)
+    assert t.parts[["kind", "detail", "minutes"]].values.tolist() == [["quiz item", "pick (many_choice)", 2.0]]
+    nb.cells[0].source = 'nbkit.quiz.show_item("quizzes/01-q.yaml", "other")'
+    with pytest.raises(
+        NotebookContentError,
+        match=r"cell 0 .*: quiz.show_item\('quizzes/01-q.yaml', 'other'\): "
+        r"no item with this id and a known type; the bank has: pick. Correct the call or the bank.",
+    ):
+        notebook_time(nb, folder=tmp_path)
+    with pytest.raises(NotebookContentError, match=r"no bank file 'quizzes/01-q.yaml' next to the notebook"):
+        notebook_time(nb, folder=tmp_path / "elsewhere")
