@@ -50,7 +50,7 @@ GENERATED = "<!-- nbkit:"
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _OPTIONAL = re.compile(r"\(optional\)$", re.IGNORECASE)
-_DISCUSS = re.compile(r"^(?:💬\s*\**|\*\*)Discuss\b(?:\s*\((?P<minutes>\d+)\s*min(?:ute)?s?\))?")
+_DISCUSS = re.compile(r"^(?:💬\s*\**|\*\*)Discuss\b[^:\n]*?(?:\((?P<minutes>\d+)\s*min(?:ute)?s?\))?[^:\n(]*(?::|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_READ = re.compile(r"<!--.*?-->|<[^>]+>|\]\([^)]*\)|https?://\S+", re.DOTALL)
 _COLUMNS = ["cell", "section", "optional", "kind", "detail", "minutes"]

@@ -273,3 +273,21 @@ def test_show_item_reads_the_type_from_the_bank_file_next_to_the_notebook(tmp_pa
         notebook_time(nb, folder=tmp_path)
     with pytest.raises(NotebookContentError, match=r"no bank file 'quizzes/01-q.yaml' next to the notebook"):
         notebook_time(nb, folder=tmp_path / "elsewhere")
+
+
+def test_discussion_prompts_and_what_is_not_one():
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell(
+                "💬 **Discuss:** One?\n💬 Discuss: Two?\n**Discuss in pairs (10 minutes):** Three?\n"
+                "- **💬 Discuss** lines are prompts for a seminar.\n**Discussion** is not a prompt."
+            )
+        ]
+    )
+    nb.metadata["nbkit"] = {"reads": []}
+    parts = notebook_time(nb).parts
+    assert parts.loc[parts["kind"] == "discussion", ["detail", "minutes"]].values.tolist() == [
+        ["no minutes stated", 3.0],
+        ["no minutes stated", 3.0],
+        ["10 minutes stated", 10.0],
+    ]
