@@ -69,6 +69,24 @@ def test_notebooks_read_the_course_banks(course):
         assert all(c["outputs"] == [] for c in nb["cells"] if c["cell_type"] == "code")
 
 
+def test_stated_times_come_from_the_seat_time_model(course):
+    """The scaffold's **Time:** lines are the model's (quiz.show_item banks read from the course folder), so
+    `nbkit nav --check` on the course finds only the missing navigation, never a stale time."""
+    from nbkit.seat_time import notebook_time
+
+    _, dest, _ = course
+    for nb_path in sorted(dest.glob("*.ipynb")):
+        first = json.loads(nb_path.read_text(encoding="utf-8"))["cells"][0]
+        t = notebook_time(nb_path)
+        assert t.time_line() in "".join(first["source"]).splitlines(), nb_path.name
+        assert (t.parts["kind"] == "quiz item").sum() == len(
+            load_bank(dest / "quizzes" / f"{nb_path.stem}.yaml", interview=load_interview(dest / "interview.txt")).items
+        )
+    r = nbkit("nav", "--check", dest)
+    assert r.returncode == 1
+    assert r.stdout.splitlines() == [f"stale: {p} (navigation)" for p in sorted(dest.glob("*.ipynb"))]
+
+
 def test_overview_charts(course):
     _, dest, _ = course
     code = json.loads((dest / "00-overview.ipynb").read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""Data flows one way: text -> annotations -> quizzes/charts/progress -> commands; no module imports a higher layer."""
+"""Data flows one way: text -> annotations -> quizzes/charts/progress -> course tools -> commands; no module imports
+a higher layer."""
 
 from __future__ import annotations
 
@@ -38,14 +39,16 @@ LAYERS = {
     "nbkit.quiz": 2,
     "nbkit.charts": 2,
     "nbkit.progress": 2,
-    # 3 the command line and the apps
-    "nbkit.commands": 3,
-    "nbkit.cli": 3,
-    "nbkit.app": 3,
-    "nbkit.__main__": 3,
-    "nbkit": 3,  # the package's __init__: a lazy facade over every layer
+    # 3 course tools that read whole notebooks, their quiz items and charts
+    "nbkit.seat_time": 3,
+    # 4 the command line and the apps
+    "nbkit.commands": 4,
+    "nbkit.cli": 4,
+    "nbkit.app": 4,
+    "nbkit.__main__": 4,
+    "nbkit": 4,  # the package's __init__: a lazy facade over every layer
 }
-NAMES = {0: "text", 1: "annotations", 2: "quiz/charts/progress", 3: "commands"}
+NAMES = {0: "text", 1: "annotations", 2: "quiz/charts/progress", 3: "course tools", 4: "commands"}
 
 
 def _modules() -> dict[str, Path]:
@@ -89,7 +92,7 @@ def test_every_module_is_in_the_layer_map():
     unknown = [m for m in MODULES if layer_of(m) is None]
     assert not unknown, (
         f"modules without a layer: {unknown}. Add each to LAYERS in tests/test_layers.py "
-        "(text < annotations < quiz/charts/progress < commands)."
+        "(text < annotations < quiz/charts/progress < course tools < commands)."
     )
 
 

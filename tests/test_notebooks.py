@@ -67,7 +67,12 @@ def test_opening_template(stem):
         outcomes.append(line[2:])
     assert 3 <= len(outcomes) <= 5, outcomes
     assert all(re.match(r"[A-Z][a-z]+\b", o) for o in outcomes), outcomes
-    assert re.search(r"^\*\*Time:\*\* about \d+ minutes\.", text, re.M)
+    assert re.search(
+        r"^\*\*Time:\*\* about \d+ minutes(; core path about \d+ minutes \(sections marked “\(optional\)” are extra\)"
+        r"| \(all core\))\.$",
+        text,
+        re.M,
+    )  # written by `nbkit nav` from the seat-time model (tests/test_seat_time.py checks the numbers)
     assert re.search(r"^\*\*First:\*\* \S", text, re.M)
     purpose = [ln for ln in lines[1:start] if ln.strip()]
     assert purpose, "a sentence of purpose under the title"
@@ -125,10 +130,10 @@ def test_nav_rewrites_stale_navigation_byte_for_byte(tmp_path, capsys):
 
     assert main(["nav", "--check", str(folder)]) == 1
     out = capsys.readouterr()
-    assert out.out.splitlines() == [f"stale: {first}", f"stale: {middle}"]
-    assert "2 notebook(s) have stale navigation; run: nbkit nav" in out.err
+    assert out.out.splitlines() == [f"stale: {first} (navigation)", f"stale: {middle} (navigation)"]
+    assert "2 notebook(s) have stale navigation or time; run: nbkit nav" in out.err
     assert main(["nav", str(folder)]) == 0
-    assert capsys.readouterr().out.splitlines() == [f"updated: {first}", f"updated: {middle}"]
+    assert capsys.readouterr().out.splitlines() == [f"updated: {first} (navigation)", f"updated: {middle} (navigation)"]
     for stem in STEMS:
         assert (folder / f"{stem}.ipynb").read_bytes() == (NOTEBOOKS / f"{stem}.ipynb").read_bytes(), stem
     assert main(["nav", str(folder)]) == 0 and capsys.readouterr().out == ""  # nothing left to write

@@ -125,3 +125,23 @@ def test_type_names_live_only_in_the_types_package():
 def test_bundled_banks_use_every_example():
     for kind, (stem, item_id) in EXAMPLES.items():
         assert load_bank(stem).item(item_id).type == kind
+
+
+@pytest.mark.parametrize(
+    "bank, item_id, typed, status",
+    [
+        ("04-moscows-agenda", "hedged-personnel", "most likely.", "correct"),  # a full stop at the end
+        ("04-moscows-agenda", "hedged-personnel", "  Most-likely ", "correct"),  # a hyphen for the space
+        ("04-moscows-agenda", "hedged-personnel", "least likely", "incorrect"),  # a different answer
+        ("06-the-treaty-and-northeast-asia", "no-limits", "no-limits", "correct"),
+        ("06-the-treaty-and-northeast-asia", "no-limits", "No – limits!", "correct"),  # a dash, end punctuation
+        ("06-the-treaty-and-northeast-asia", "no-limits", "“no-limits”", "correct"),  # the quoted answer
+        ("06-the-treaty-and-northeast-asia", "no-limits", "no limit", "incorrect"),
+        ("06-the-treaty-and-northeast-asia", "no-limits", "nolimits", "incorrect"),
+    ],
+)
+def test_short_answers_ignore_end_punctuation_and_hyphens(bank, item_id, typed, status):
+    """Review X8: "most likely." and "no-limits" are the right words, typed a little differently."""
+    item = get_item(bank, item_id)
+    result = item_type("string").check(item, typed)
+    assert (result.status, result.answer) == (status, typed.strip())

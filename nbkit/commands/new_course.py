@@ -148,7 +148,7 @@ def overview(iv, who: str, items: list[dict]) -> list[tuple[str, str]]:
             "- Find each question and the paragraphs that answer it\n"
             "- Count words, actors and epistemic markers in the answers\n"
             "- Compare the answers with the charts\n\n"
-            "Time: about 30 minutes.",
+            "**Time:** written by the seat-time model.",
         ),
         ("code", IMPORTS),
         ("md", "## The card\n\nnbkit reads the card from the interview's first paragraph."),
@@ -204,7 +204,8 @@ def question_notebook(iv, q: int, who: str, items: list[dict], last: int) -> lis
             f"- Summarise the answer to question {q} in your own words, citing paragraphs\n"
             "- Name the actors the answer mentions most\n"
             "- Point out where the speaker hedges or insists\n\n"
-            "Time: about 20 minutes. Read `00-overview.ipynb` first.",
+            "**Time:** written by the seat-time model.\n"
+            "Read `00-overview.ipynb` first.",
         ),
         ("code", IMPORTS + f"\n\nQUESTION = {q}"),
         ("md", "## The answer\n\nThe paragraphs that answer the question, in order."),
@@ -232,6 +233,7 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
     import nbformat
 
     from ..course import load_interview
+    from .nav_cmd import time_cell_source
 
     iv = load_interview(interview_path)
     if iv.questions.empty:
@@ -262,7 +264,9 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
             write_bank(bank, stem, title, items, iv)
             written.append(bank)
         path = dest / f"{stem}.ipynb"
-        nbformat.write(_notebook(cells), path)
+        nb = _notebook(cells)
+        nb.cells[0].source = time_cell_source(nb, path)  # the seat-time model, as `nbkit nav` writes it
+        nbformat.write(nb, path)
         written.append(path)
     return written
 

@@ -12,15 +12,23 @@ __all__ = ["String", "FreeResponse", "normalize", "rating_scale", "RATING_SCALE"
 RATING_SCALE = ("Not yet", "Partly", "Fully")
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+#: Hyphens and dashes, read as spaces: a learner may type "no-limits" for the text's "no limits", or the reverse.
+_DASHES = re.compile(r"[-\u2010-\u2015\u2212]+")
+#: Sentence punctuation dropped at either end of an answer ("most likely."); quotes are kept.
+_END_PUNCTUATION = ".,;:!?…"
 
 
 def normalize(text: str, match_case: bool = False) -> str:
-    """Text as compared by short-answer items: curly quotes made straight, spacing collapsed, case folded.
+    """Text as compared by short-answer items: curly quotes made straight, hyphens and dashes read as spaces,
+    sentence punctuation at the ends dropped, spacing collapsed, case folded.
 
     >>> normalize("  Pyongyang’s   “Calculus” ")
     'pyongyang\\'s "calculus"'
+    >>> normalize("Most likely."), normalize("no-limits"), normalize(" No – limits! "), normalize("U.S.-led")
+    ('most likely', 'no limits', 'no limits', 'u.s. led')
     """
-    out = re.sub(r"\s+", " ", str(text).translate(_QUOTES)).strip()
+    out = re.sub(r"\s+", " ", _DASHES.sub(" ", str(text).translate(_QUOTES)))
+    out = out.strip().strip(_END_PUNCTUATION).strip()
     return out if match_case else out.casefold()
 
 
@@ -30,7 +38,8 @@ def rating_scale(item) -> tuple[str, ...]:
 
 
 class String(ItemType):
-    """Response: the text typed. Case, spacing and curly quotes are ignored unless an answer sets ``match_case``."""
+    """Response: the text typed. Spacing, curly quotes, hyphens and dashes (read as spaces), sentence punctuation
+    at the ends and, unless an answer sets ``match_case``, case are ignored."""
 
     name = "string"
     label = "type your answer"
