@@ -1,7 +1,6 @@
 """Notebooks 03 and 04 and their banks teach what the text and the annotations show (teacher review 03-1…04-9)."""
 
 import ast
-import math
 import re
 
 import nbformat
@@ -9,6 +8,7 @@ import pytest
 
 import nbkit
 from nbkit.quiz import load_bank
+from nbkit.seat_time import notebook_time
 
 from .conftest import ROOT
 
@@ -56,40 +56,10 @@ def key_is_not_longest(item):
     return len(key) < max(len(a["answer"]) for a in answers if not a.get("correct"))
 
 
-# --- the seat-time model of s-common.md (helper A's nbkit nav computes the header; this checks the core path)
-RATES = {"poll": 0.5, "true_false": 1, "multiple_choice": 1.5, "string": 1.5, "many_choice": 2, "ordering": 2}
-RATES |= {"match": 2, "free_response": 4}
-
-
-def core_minutes(stem, read_paragraphs, iv):
-    words = dict(zip(iv.paragraphs["paragraph_id"], iv.paragraphs["text"].str.split().str.len()))
-    minutes, optional_level = sum(words[p] for p in read_paragraphs) / 150, None
-    bank = load_bank(stem)
-    for c in notebook(stem).cells:
-        heading = re.match(r"(#+) (.*)", c.source) if c.cell_type == "markdown" else None
-        if heading:
-            level = len(heading.group(1))
-            if optional_level is not None and level <= optional_level:
-                optional_level = None
-            if optional_level is None and heading.group(2).strip().endswith("(optional)"):
-                optional_level = level
-        if optional_level is not None:
-            continue
-        if c.cell_type == "markdown":
-            stated = re.findall(r"\*\*Discuss[^*]*?(?:\((\d+) minutes?\))?:?\*\*", c.source)
-            minutes += len(c.source.split()) / 150 + sum(int(m) if m else 3 for m in stated)
-        elif "exercise.check(" in c.source:
-            minutes += 6
-        elif QUIZ_CALL.search(c.source):
-            minutes += sum(RATES[bank.item(i).type] for _, i in QUIZ_CALL.findall(c.source))
-        else:
-            minutes += 2 if "nbkit.charts." in c.source else 0.5
-    return math.ceil(minutes / 5) * 5
-
-
-def test_core_paths_fit_fifty_minutes(iv):
-    assert core_minutes(NB03, range(6, 11), iv) == 45
-    assert core_minutes(NB04, range(11, 14), iv) == 45
+def test_core_paths_by_the_seat_time_model():
+    for stem in (NB03, NB04):
+        t = notebook_time(ROOT / "notebooks" / f"{stem}.ipynb")
+        assert (t.core, t.total) == (45, 50), stem
 
 
 def test_quiz_items_in_the_flow():
