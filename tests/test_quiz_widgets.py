@@ -314,7 +314,7 @@ def test_poll_shows_choice_and_class_distribution(tmp_path):
         "bo,01-the-interview-as-data,moscow-answer-space,1,I would need more than the text to tell,,2024-09-01T10:00:00Z\n"
         "cy,01-the-interview-as-data,moscow-answer-space,1,Question 3 asks for less than the others,,2024-09-01T10:00:00Z\n"
         "di,01-the-interview-as-data,moscow-answer-space,1,I would need more than the text to tell,,2024-09-01T10:00:00Z\n"
-        "di,01-the-interview-as-data,moscow-answer-space,2,\"Her expertise is North Korea, not Russia\",,2024-09-01T10:05:00Z\n",
+        'di,01-the-interview-as-data,moscow-answer-space,2,"Her expertise is North Korea, not Russia",,2024-09-01T10:05:00Z\n',
         encoding="utf-8",
     )
     w2 = view(*POLL_ITEM, class_results=[cls]).widget  # the class, passed in
