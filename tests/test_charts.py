@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import socket
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -404,12 +405,43 @@ def test_timeline(events):
         "x": ("date", "temporal"),
         "y": ("label", "nominal"),
         "color": ("when", "nominal"),
+        "fill": ("when", "nominal"),
         "shape": ("when", "nominal"),
     }
     rows = rows_of(spec, points)
     assert len(rows) == 5 and [r["when"] for r in rows].count("After the interview") == 2
     assert rows_of(spec, rule) == [{"date": "2024-08-01T00:00:00", "label": "Interview published (August 2024)"}]
     assert rows[0]["paragraph"] == "not in the interview" and rows[1]["paragraph"] == "paragraph 15"
+    assert {r["sourced"] for r in rows} == {"an independent source"}
+    fill = points["encoding"]["fill"]
+    assert fill["condition"] == {"test": "(datum.sourced === 'the interview only')", "value": "white"}
+    assert (fill["field"], fill["legend"]) == ("when", None) and points["mark"]["filled"] is False
+
+
+def test_timeline_draws_events_sourced_only_to_the_interview_hollow():
+    """Review 00-10: E06 and E08 have no source but the interview (paragraphs 16 and 12), so they are hollow."""
+    spec = charts.timeline(_real("timeline")).to_dict()
+    rows = rows_of(spec, spec["layer"][0])
+    hollow = [(r["event_id"], r["source"]) for r in rows if r["sourced"] == "the interview only"]
+    assert hollow == [("E06", "interview, paragraph 16"), ("E08", "interview, paragraph 12")]
+    assert sum(r["sourced"] == "an independent source" for r in rows) == 30
+    assert "2 events whose only source is the interview are drawn hollow" in spec["description"]
+    assert svg_fills(charts.timeline(_real("timeline"))) == {"#D55E00": 18, "#0072B2": 12, "white": 2}
+
+
+def svg_fills(chart) -> dict[str, int]:
+    """How many point marks of the chart's SVG have each fill colour."""
+    svg = chart_to_svg(chart)
+    points = re.findall(r'<path[^>]*aria-roledescription="point"[^>]*>', svg)
+    return dict(Counter(re.search(r'fill="([^"]+)"', p).group(1) for p in points))
+
+
+def test_argument_map_voice_axis_says_the_prevailing_view_is_reported():
+    """Review 00-1: Lee cautions against treating the prevailing view as settled; she does not "dispute" it."""
+    spec = charts.argument_map(_real("claims"), _real("argument_links")).to_dict()
+    label_expr = spec["layer"][1]["encoding"]["y"]["axis"]["labelExpr"]
+    assert "'Prevailing view (as Lee reports it)'" in label_expr and "disputes" not in label_expr
+    assert "5 stating the prevailing view as Lee reports it" in spec["description"]
 
 
 def test_co_mentions_and_layout(mentions, claims):

@@ -79,16 +79,18 @@ def test_bank_ids():
     assert load_bank("00-start-here").ids() == [
         "who-is-interviewed",
         "series-number",
-        "one-analyst",
+        "series-audience",
+        "cite-question-line",
         "question-order",
-        "first-impression",
     ]
     assert load_bank("01-the-interview-as-data").ids() == [
+        "instruction-verbs",
+        "moscow-answer-space",
+        "three-reasons",
+        "miliary-typo",
+        "treaty-absent",
         "paragraph-count",
         "roles",
-        "instruction-verbs",
-        "miliary-typo",
-        "three-reasons",
     ]
 
 

@@ -47,7 +47,7 @@ def test_normalize_folds_case_spacing_and_curly_quotes():
 def test_check_shapes_and_texts():
     who = get_item("00-start-here", "who-is-interviewed")
     r = check(who, 3)
-    assert (r.status, r.correct, r.answer) == ("incorrect", False, "Kim Jong Un")
+    assert (r.status, r.correct, r.answer) == ("incorrect", False, "The Diplomat’s editors")
     assert check(who, None).status == "incomplete"
     roles = get_item("01-the-interview-as-data", "roles")
     labels = [p["label"] for p in roles.data["pairs"]]
@@ -82,8 +82,8 @@ def test_no_kernel_display_text_choice():
         "Whose analysis do the answers in this interview give?\n"
         "( ) Rachel Minyoung Lee\n"
         "( ) Mercy Kuo\n"
-        "( ) Vladimir Putin\n"
-        "( ) Kim Jong Un\n"
+        "( ) The 38 North editors\n"
+        "( ) The Diplomat’s editors\n"
         "Open this notebook in Jupyter to answer and get feedback."
     )
 
@@ -110,7 +110,7 @@ def test_no_kernel_display_html_match():
         [
             '<div class="nbkit-quiz-static nbkit-quiz-01-the-interview-as-data-roles">',
             "<p><strong>Quiz</strong> <code>01-the-interview-as-data/roles</code> (match each item)</p>",
-            "<p>Match each paragraph to its role (the role column of iv.paragraphs).</p>",
+            "<p>Match each paragraph to its role (the role column of interview.paragraphs).</p>",
             "<ul>",
             "<li>Paragraph 1: “The Diplomat author Mercy Kuo regularly engages subject-matter experts…” -&gt; ________</li>",
             "<li>Paragraph 6: “Examine Pyongyang’s calculus in developing closer relations with Moscow.” -&gt; ________</li>",
@@ -147,8 +147,9 @@ def test_show_displays_the_bundle(monkeypatch):
     import IPython.display
 
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
-    assert nbkit.quiz.show("00-start-here", "one-analyst") is None
-    assert shown[0]._repr_mimebundle_()["text/plain"].startswith("Quiz 00-start-here/one-analyst (true or false)\n")
+    assert nbkit.quiz.show("00-start-here", "cite-question-line") is None
+    text = shown[0]._repr_mimebundle_()["text/plain"]
+    assert text.startswith("Quiz 00-start-here/cite-question-line (true or false)\n")
 
 
 def test_answer_key_markdown_and_html():

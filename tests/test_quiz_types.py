@@ -21,12 +21,12 @@ PACKAGE = Path(nbkit.__file__).resolve().parent
 EXAMPLES = {
     "multiple_choice": ("00-start-here", "who-is-interviewed"),
     "many_choice": ("01-the-interview-as-data", "instruction-verbs"),
-    "true_false": ("00-start-here", "one-analyst"),
+    "true_false": ("00-start-here", "cite-question-line"),
     "string": ("00-start-here", "series-number"),
     "ordering": ("00-start-here", "question-order"),
     "match": ("01-the-interview-as-data", "roles"),
     "free_response": ("01-the-interview-as-data", "three-reasons"),
-    "poll": ("00-start-here", "first-impression"),
+    "poll": ("01-the-interview-as-data", "moscow-answer-space"),
 }
 
 
@@ -94,7 +94,7 @@ def test_type_specific_rules_and_strings():
     bad = {**roles.data, "pairs": [{**roles.data["pairs"][0], "answer": "preface"}, *roles.data["pairs"][1:]]}
     assert Match().problems(bad) == [("pairs[0].answer", "'preface' is not one of the item's options")]
     assert Match().problems(roles.data) == []
-    poll = get_item("00-start-here", "first-impression")
+    poll = get_item("01-the-interview-as-data", "moscow-answer-space")
     assert Poll().answer_strings(poll) == [] and Poll().class_lines(poll, None) == []
     free = get_item("01-the-interview-as-data", "three-reasons")
     assert [label for label, _ in key_rows(free)] == [

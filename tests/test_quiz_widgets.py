@@ -93,25 +93,28 @@ def test_nothing_chosen_is_not_counted(store):
 
 
 def test_true_false():
-    w = view("00-start-here", "one-analyst").widget
+    w = view("00-start-here", "cite-question-line").widget
     assert w.inputs.options == (("True", 0), ("False", 1))
     answer(w, 1)
     right = (
-        "Right: there is one expert, Rachel Minyoung Lee (paragraph 1). Other views appear only as she reports "
-        "them, such as the “prevailing view” she discusses in paragraph 3."
+        "Right: paragraph 14 is the interviewer’s question (“what are Pyongyang and Moscow signaling to Washington "
+        "and Beijing?”), so cite it as “(Kuo, para. 14)”. The answers are “(Lee, para. N)” and the introduction "
+        "“(para. 1)”."
     )
     why = Why(
-        "Everything after the questions is Lee’s analysis, including her account of views she argues against. "
-        "Attribute each claim to her and give the paragraph.",
-        "the prevailing view still seems to be that the relationship is “transactional.”",
-        3,
+        "Cite whose words they are: answers “(Lee, para. N)”, question lines “(Kuo, para. N)”, the introduction "
+        "“(para. 1)”.",
+        "what are Pyongyang and Moscow signaling to Washington and Beijing?",
+        14,
     )
     assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [right], why)
 
 
 VERBS = Why(
-    "The questions frame stores each question’s instruction: Explain, Examine, Analyze, ? (a direct question) "
-    "and Assess. The verb tells you what kind of answer the interviewer asks Lee for.",
+    "The questions frame stores each question’s instruction: Explain, Examine, Analyze, ? (no instruction verb) "
+    "and Assess. What each verb asks for (the asks column of nbkit.load_instruction_verbs()) is the course’s own "
+    "gloss: interview questions are not exam command words, so read the glosses as one reading of the questions, "
+    "not a brief Lee passes or fails.",
     "Analyze Moscow’s agenda in seeking North Korea’s support for Russia’s war against Ukraine.",
     11,
 )
@@ -260,12 +263,14 @@ def test_free_response_model_answer_rubric_and_rating(store):
         "Model answer: " + item.data["model_answer"],
         "Rubric: Names all three reasons: North Korea’s value after the war, the Cold War playbook, past cooperation with few results.",
         "Rubric: Attributes them correctly: they are the reasons of the assessment Lee reports, not her own conclusion.",
-        "Rubric: Points to paragraph 4, and notes that paragraph 5 answers them.",
+        "Rubric: Points to paragraph 4, and notes that paragraph 5 replies to them (“Yet …”).",
         "Rate your answer against the rubric: Not yet, Partly, Fully.",
     ]
     why = Why(
-        "Each of the three reasons is its own sentence in iv.sentences, which is why sentence rows make arguments "
-        "easy to lay out. Lee reports these reasons and then turns to her counterpoint in paragraph 5.",
+        "Each of the three reasons is its own sentence of paragraph 4 and its own row of interview.claims (C05, C06, "
+        "C07), where the annotators code its voice prevailing_view: the reasons of the view Lee reports, not hers. "
+        "She then replies in paragraph 5 (“Yet …”); whether that reply meets each reason is the question notebooks "
+        "02 and 08 ask.",
         "There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon will not last beyond the war in Ukraine.",
         4,
     )
@@ -287,35 +292,39 @@ def test_free_response_model_answer_rubric_and_rating(store):
 
 
 POLL = Why(
-    "There is no right answer here. In paragraph 3 Lee notes that the prevailing view is “transactional” and "
-    "argues we should stay open to the relationship being “strategic”, at least in intent; notebook 02 examines her reasons.",
-    "we should remain open to the possibility that the relationship may be “strategic,” if not in the outcome "
-    "at least in terms of intent.",
-    3,
+    "There is no right answer. How long an answer is can be counted; why it is short is an inference. Either way, "
+    "the interview says less about what Russia wants (paras. 12–13) than about what North Korea wants (paras. 7–10).",
+    "The most obvious and immediate need is military",
+    12,
 )
+POLL_ITEM = ("01-the-interview-as-data", "moscow-answer-space")
 
 
 def test_poll_shows_choice_and_class_distribution(tmp_path):
-    w = view("00-start-here", "first-impression").widget
+    w = view(*POLL_ITEM).widget
     answer(w, 1)
-    chose = "Keep this in mind: paragraph 3 is where Lee first answers this question."
+    chose = (
+        "Check the question: “Analyze Moscow’s agenda…” (Kuo, para. 11) asks for as much as “Examine Pyongyang’s "
+        "calculus…” (Kuo, para. 6). Length may have other causes."
+    )
     assert w.feedback.value == expected("voted", "Vote recorded. Attempt 1.", [chose], POLL)
     cls = tmp_path / "class.csv"
     cls.write_text(
         "learner,notebook,item,attempt,answer,correct,time\n"
-        "bo,00-start-here,first-impression,1,Not sure yet,,2024-09-01T10:00:00Z\n"
-        "cy,00-start-here,first-impression,1,Possibly strategic: a longer-term alignment,,2024-09-01T10:00:00Z\n"
-        "di,00-start-here,first-impression,1,Not sure yet,,2024-09-01T10:00:00Z\n"
-        "di,00-start-here,first-impression,2,Mainly transactional: a deal tied to the war in Ukraine,,2024-09-01T10:05:00Z\n",
+        "bo,01-the-interview-as-data,moscow-answer-space,1,I would need more than the text to tell,,2024-09-01T10:00:00Z\n"
+        "cy,01-the-interview-as-data,moscow-answer-space,1,Question 3 asks for less than the others,,2024-09-01T10:00:00Z\n"
+        "di,01-the-interview-as-data,moscow-answer-space,1,I would need more than the text to tell,,2024-09-01T10:00:00Z\n"
+        'di,01-the-interview-as-data,moscow-answer-space,2,"Her expertise is North Korea, not Russia",,2024-09-01T10:05:00Z\n',
         encoding="utf-8",
     )
-    w2 = view("00-start-here", "first-impression", class_results=[cls]).widget  # the class, passed in
+    w2 = view(*POLL_ITEM, class_results=[cls]).widget  # the class, passed in
     answer(w2, 1)
     votes = [
         "Class votes (3 learners):",
-        "Mainly transactional: a deal tied to the war in Ukraine: 1 (33%)",
-        "Possibly strategic: a longer-term alignment: 1 (33%)",
-        "Not sure yet: 1 (33%)",
+        "Her expertise is North Korea, not Russia: 1 (33%)",
+        "Question 3 asks for less than the others: 1 (33%)",
+        "Moscow’s needs are quicker to set out: 0 (0%)",
+        "I would need more than the text to tell: 1 (33%)",
     ]
     assert w2.feedback.value == expected("voted", "Vote recorded. Attempt 2.", [chose, *votes], POLL)
     w.submit.click()  # the first widget got no class results: no class votes, nothing global leaked

@@ -27,11 +27,15 @@ __all__ = ["argument_map", "argument_layout", "question_claims", "timeline", "IN
 #: The interview was published in August 2024 (day unknown; facts.md, thediplomat.com URL).
 INTERVIEW_DATE = pd.Timestamp("2024-08-01")
 
+#: How timeline.csv names an event whose only source is the interview ("interview, paragraph 16").
+INTERVIEW_ONLY_SOURCE = "interview, paragraph"
+SOURCED_BY_INTERVIEW = "the interview only"
+
 VOICE_SHORT = {"lee": "Lee", "prevailing_view": "Prevailing view", "reported": "Reported"}
 
 VOICE_PHRASES = {
     "lee": "stating Lee’s own view",
-    "prevailing_view": "stating the prevailing view she disputes",
+    "prevailing_view": "stating the prevailing view as Lee reports it",
     "reported": "reporting what others say",
 }
 
@@ -244,9 +248,10 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
 def timeline(events: pd.DataFrame):
     """Events on a time axis, with the interview's publication (August 2024) marked by a line.
 
-    ``events``: ``iv.timeline``. Events after the interview get another colour and shape.
-    Layers' data: events (event_id, date, date_label, label, event, when, paragraph, source) and
-    one row for the interview (date, label).
+    ``events``: ``iv.timeline``. Events after the interview get another colour and shape; an event whose
+    only source is the interview itself (source "interview, paragraph N") is drawn hollow.
+    Layers' data: events (event_id, date, date_label, label, event, when, paragraph, source, sourced)
+    and one row for the interview (date, label).
     """
     alt = import_altair()
 
@@ -271,10 +276,12 @@ def timeline(events: pd.DataFrame):
         }
     )
     when_colours = {"Before the interview": OKABE_ITO[4], "After the interview": OKABE_ITO[5]}
+    only_interview = data["source"].str.startswith(INTERVIEW_ONLY_SOURCE)
+    data["sourced"] = only_interview.map({True: SOURCED_BY_INTERVIEW, False: "an independent source"})
     x = alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y", labelAngle=0), scale=alt.Scale(padding=14))
     points = (
         alt.Chart(data)
-        .mark_point(filled=True, size=110, opacity=1)
+        .mark_point(filled=False, size=110, opacity=1, strokeWidth=2)
         .encode(
             x=x,
             y=alt.Y(
@@ -295,7 +302,20 @@ def timeline(events: pd.DataFrame):
             shape=alt.Shape(
                 "when:N", title="When", scale=alt.Scale(domain=list(when_colours), range=["circle", "diamond"])
             ),
-            tooltip=tooltips("date_label:N", "event:N", "when:N", "paragraph:N", "source:N"),
+            fill=alt.condition(
+                alt.datum.sourced == SOURCED_BY_INTERVIEW,
+                alt.value("white"),
+                alt.Fill("when:N", title="When", scale=fixed_scale(when_colours), legend=None),
+            ),
+            tooltip=tooltips(
+                "date_label:N",
+                "event:N",
+                "when:N",
+                "paragraph:N",
+                "source:N",
+                "sourced:N",
+                titles={"sourced": "Sourced by"},
+            ),
         )
     )
     marker = pd.DataFrame({"date": [INTERVIEW_DATE], "label": ["Interview published (August 2024)"]})
@@ -310,12 +330,14 @@ def timeline(events: pd.DataFrame):
         .encode(x=x, y=alt.value(0), text="label:N")
     )
     n_after = int((data["when"] == "After the interview").sum())
+    n_hollow = int(only_interview.sum())
     span = f" from {data['date_label'].iloc[0]} to {data['date_label'].iloc[-1]}" if len(data) else ""
     chart = alt.layer(points, rule, note).properties(width=520)
     return finish(
         chart,
         "What happened when?",
         f"Timeline of {len(data)} events{span}; a dashed line marks the interview's publication in "
-        f"August 2024, and {n_after} events after it are shown in another colour and shape.",
-        subtitle="Events the interview refers to, and what came after",
+        f"August 2024, and {n_after} events after it are shown in another colour and shape; "
+        f"{n_hollow} events whose only source is the interview are drawn hollow.",
+        subtitle="Events the interview refers to, and what came after (hollow: sourced only to the interview)",
     )

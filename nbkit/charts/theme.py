@@ -23,7 +23,7 @@ STANCE_COLOURS = {"transactional": "#E69F00", "strategic": "#0072B2", "neither":
 MARKER_KIND_COLOURS = {"hedge": "#56B4E9", "booster": "#D55E00"}
 VOICE_LABELS = {
     "lee": "Lee’s own view",
-    "prevailing_view": "Prevailing view (she disputes)",
+    "prevailing_view": "Prevailing view (as Lee reports it)",
     "reported": "Reported by others",
 }
 KIND_SHAPES = {
