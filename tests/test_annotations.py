@@ -556,7 +556,7 @@ def test_links_in_notebooks_00_to_06_are_checked_sources():
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "notebooks").glob("0[0-6]-*.ipynb"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "nbkit/data/quizzes").glob("0[0-6]-*.yaml"))]
     urls = {u.rstrip(".,;") for text in texts for u in re.findall(r'https?://[^\s)"\\]+', text)}
-    assert len(urls) == 8  # 06 adds TASS on Putin's 20 June 2024 remarks
+    assert len(urls) == 9  # 06 adds TASS on Putin's 20 June 2024 remarks; 02 the Abu Dhabi talks (February 2026)
     assert urls - set(ALLOWED_SOURCES) == set()
 
 

@@ -2,6 +2,6 @@
 
 Files: ``annotation_files`` (read and schema-check one file), ``argument_layer`` (every frame of one
 interview, built once), ``claims``, ``context`` (treaty articles, timeline), ``mentions``, ``markers``
-and ``lexicon_matching`` (whole-word, longest-first matching of a lexicon). :mod:`nbkit.course` joins
-this layer to the text.
+``lexicon_matching`` (whole-word, longest-first matching of a lexicon) and ``link_table`` (argument links
+with both claims' summaries, for notebooks). :mod:`nbkit.course` joins this layer to the text.
 """
