@@ -56,6 +56,7 @@ COMMANDS = {
     "new-course": "new_course",
     "app": "app_cmd",
     "nav": "nav_cmd",
+    "check-bank": "check_bank_cmd",
 }
 
 

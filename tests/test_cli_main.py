@@ -9,7 +9,7 @@ from nbkit.cli import COMMANDS
 
 from .cli_helpers import nbkit
 
-SUBCOMMANDS = ["doctor", "export", "handout", "answer-key", "progress", "new-course", "app", "nav"]
+SUBCOMMANDS = ["doctor", "export", "handout", "answer-key", "progress", "new-course", "app", "nav", "check-bank"]
 
 
 def test_commands_registered():

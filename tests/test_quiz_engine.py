@@ -75,13 +75,14 @@ def test_feedback_text():
 
 
 def test_no_kernel_display_text_choice():
+    """Printed options come in one fixed shuffled order (the bank lists the key first here)."""
     bundle = view("00-start-here", "who-is-interviewed")._repr_mimebundle_()
     assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"] == (
         "Quiz 00-start-here/who-is-interviewed (choose one)\n"
         "Whose analysis do the answers in this interview give?\n"
-        "( ) Rachel Minyoung Lee\n"
         "( ) Mercy Kuo\n"
+        "( ) Rachel Minyoung Lee\n"
         "( ) The 38 North editors\n"
         "( ) The Diplomat’s editors\n"
         "Open this notebook in Jupyter to answer and get feedback."

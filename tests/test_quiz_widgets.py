@@ -7,7 +7,9 @@ from typing import NamedTuple
 import pytest
 
 import nbkit
+from nbkit.progress.store import learner_name
 from nbkit.quiz import view
+from nbkit.quiz.types.choice import option_order
 
 
 class Why(NamedTuple):
@@ -122,9 +124,12 @@ VERBS = Why(
 
 def test_many_choice_partial_then_complete():
     w = view("01-the-interview-as-data", "instruction-verbs").widget
-    assert [cb.description for cb in w.inputs] == ["Explain", "Examine", "Analyze", "Assess", "Signal", "Discuss"]
-    w.inputs[0].value = True
-    w.inputs[4].value = True
+    bank_order = ["Explain", "Examine", "Analyze", "Assess", "Signal", "Discuss"]
+    shown = [cb.description for cb in w.inputs]
+    assert shown == [bank_order[i] for i in option_order(w.item, learner_name())] and shown != bank_order
+    box = {cb.description: cb for cb in w.inputs}
+    box["Explain"].value = True
+    box["Signal"].value = True
     w.submit.click()
     explain = "Explain: Yes: question 1 (paragraph 2) ends with the instruction “Explain”."
     signal = (
@@ -133,9 +138,9 @@ def test_many_choice_partial_then_complete():
     )
     missed = "You missed 3 correct options."
     assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [explain, signal, missed], VERBS)
-    w.inputs[4].value = False
-    for i in (1, 2, 3):
-        w.inputs[i].value = True
+    box["Signal"].value = False
+    for name in ("Examine", "Analyze", "Assess"):
+        box[name].value = True
     w.submit.click()
     chosen = [
         explain,
@@ -356,3 +361,24 @@ def test_unsaved_answer_is_reported_not_raised(tmp_path, monkeypatch):
         w.submit.click()
     assert "<p><strong>Correct. Attempt 1.</strong></p>" in w.feedback.value
     assert "<p>Your answer could not be saved: cannot save your answer" in w.feedback.value
+
+
+def test_each_learner_sees_options_in_an_order_of_their_own_that_survives_a_restart():
+    from nbkit.quiz.bank import get_item
+
+    item = get_item("03-pyongyangs-calculus", "two-angles")
+    orders = {name: option_order(item, name) for name in ("ana", "ben", "chen", "dara", "eli")}
+    assert all(sorted(o) == [0, 1, 2, 3] for o in orders.values())
+    assert len({tuple(o) for o in orders.values()}) > 1  # learners differ
+    # a new process (a kernel restart) gives the same order for the same learner
+    import subprocess
+    import sys
+
+    code = (
+        "from nbkit.quiz.bank import get_item; from nbkit.quiz.types.choice import option_order; "
+        "print(option_order(get_item('03-pyongyangs-calculus', 'two-angles'), 'ana'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(orders["ana"])
+    tf = get_item("02-transactional-or-strategic", "seems-hedge")
+    assert option_order(tf, "ana") == [0, 1]  # True before False for everyone

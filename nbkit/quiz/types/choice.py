@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+import random
+import zlib
+
 from .base import ItemType, Result, graded, incomplete
 
-__all__ = ["MultipleChoice", "TrueFalse", "Poll", "ManyChoice"]
+__all__ = ["MultipleChoice", "TrueFalse", "Poll", "ManyChoice", "option_order"]
 
 
 def _options(item) -> list[str]:
     return [a["answer"] for a in item.data["answers"]]
+
+
+def option_order(item, learner: str | None = None) -> list[int]:
+    """The indices of ``item``'s options in the order ``learner`` sees them: a shuffle seeded by the
+    learner and the item, so it is the same after every restart and differs between learners, and
+    position is never a cue. ``learner=None`` (printed handouts): one order for everyone, still not
+    the bank's. True/false keeps True before False.
+
+    >>> from nbkit.quiz.bank import get_item
+    >>> item = get_item("03-pyongyangs-calculus", "two-angles")
+    >>> option_order(item, "ana") == option_order(item, "ana")
+    True
+    >>> sorted(option_order(item, "ana")) == list(range(len(item.data["answers"])))
+    True
+    """
+    n = len(item.data["answers"])
+    if item.type == TrueFalse.name:
+        return list(range(n))
+    order = list(range(n))
+    random.Random(zlib.crc32(f"{learner or ''}/{item.notebook}/{item.id}".encode())).shuffle(order)
+    return order
+
+
+def _shown(item) -> list[tuple[str, int]]:
+    """(text, bank index) of the options in the current learner's order."""
+    from ...progress.store import learner_name
+
+    texts = _options(item)
+    return [(texts[i], i) for i in option_order(item, learner_name())]
 
 
 def _correct(item) -> list[str]:
@@ -32,13 +64,12 @@ class _OneOption(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        inputs = w.RadioButtons(
-            options=[(text, i) for i, text in enumerate(_options(item))], value=None, layout=w.Layout(width="auto")
-        )
+        inputs = w.RadioButtons(options=_shown(item), value=None, layout=w.Layout(width="auto"))
         return inputs, [inputs]
 
     def fallback(self, item):
-        return [f"( ) {x}" for x in _options(item)], [], None
+        texts = _options(item)
+        return [f"( ) {texts[i]}" for i in option_order(item)], [], None
 
 
 class MultipleChoice(_OneOption):
@@ -117,15 +148,25 @@ class ManyChoice(ItemType):
         # descriptions are shown as text (description_allow_html stays False)
         inputs = [
             w.Checkbox(value=False, description=text, indent=False, layout=w.Layout(width="auto"))
-            for text in _options(item)
+            for text, _ in _shown(item)
         ]
+        for cb, (_, index) in zip(inputs, _shown(item)):
+            cb.add_class(f"nbkit-option-{index}")
         return inputs, list(inputs)
 
     def response(self, inputs):
-        return [i for i, cb in enumerate(inputs) if cb.value]
+        """The bank indices of the ticked options (the boxes are in the learner's order)."""
+        return [
+            int(c[len("nbkit-option-") :])
+            for cb in inputs
+            if cb.value
+            for c in cb._dom_classes
+            if c.startswith("nbkit-option-")
+        ]
 
     def fallback(self, item):
-        return [f"[ ] {x}" for x in _options(item)], [], None
+        texts = _options(item)
+        return [f"[ ] {texts[i]}" for i in option_order(item)], [], None
 
     def answer_strings(self, item) -> list[str]:
         return _correct(item) + [item.explanation]
