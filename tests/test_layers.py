@@ -38,6 +38,7 @@ LAYERS = {
     "nbkit.quiz": 2,
     "nbkit.charts": 2,
     "nbkit.progress": 2,
+    "nbkit.debate": 2,  # notebook 08's evidence cards (frames + a card template)
     # 3 the command line and the apps
     "nbkit.commands": 3,
     "nbkit.cli": 3,
