@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -187,3 +188,11 @@ def test_exercise_answer_is_what_the_cards_give(cards):
     sides = cards.set_index("card_id").loc[answer, "side"]
     assert list(sides[sides == "transactional"].index) == ["V02"]  # the solution's "all but one"
     assert nbkit.exercise.check(answer, test=lambda a: set(a) == set(answer)).ok
+
+
+def test_links_shown_to_learners_are_checked_sources(notebook, cards):
+    texts = [NB.read_text(encoding="utf-8"), (ROOT / "nbkit/data/quizzes/08-seminar-and-review.yaml").read_text()]
+    urls = {u.rstrip(".,;") for text in texts for u in re.findall(r'https?://[^\s)"\\]+', text)}
+    assert urls <= ALLOWED
+    shown = set(cards["source"][cards["origin"] != "interview"])  # the card tables show each card's source
+    assert len(shown) == 26 and shown <= ALLOWED  # 12 views, 15 events, one address shared (E28, V09)
