@@ -39,6 +39,7 @@ LAYERS = {
     "nbkit.quiz": 2,
     "nbkit.charts": 2,
     "nbkit.progress": 2,
+    "nbkit.debate": 2,  # notebook 08's evidence cards (frames + a card template)
     # 3 course tools that read whole notebooks, their quiz items and charts
     "nbkit.seat_time": 3,
     # 4 the command line and the apps
