@@ -149,7 +149,7 @@ def test_every_notebook_says_what_it_reads():
         "05-signals-to-washington-and-beijing": [14, 15, 16],
         "06-the-treaty-and-northeast-asia": [17, 18, 19, 20, 21],
         "07-reading-critically": [3, 4, 5, 15],
-        "08-seminar-and-review": list(range(1, 22)),
+        "08-seminar-and-review": [],
     }
 
 
