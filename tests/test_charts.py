@@ -479,7 +479,7 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 25 markers, 32 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 25 markers, 34 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
@@ -496,7 +496,7 @@ def test_real_frames_chart_like_the_fixtures():
     assert len(rows) == 10 and sum(r["markers"] for r in rows) == len(markers) == 25
     spec = charts.timeline(events).to_dict()
     rows = rows_of(spec, spec["layer"][0])
-    assert len(rows) == len(events) == 32 and [r["when"] for r in rows].count("After the interview") == 18
+    assert len(rows) == len(events) == 34 and [r["when"] for r in rows].count("After the interview") == 19
     spec = charts.actor_network(mentions, actors).to_dict()
     assert len(rows_of(spec, spec["layer"][1])) == mentions["actor"].nunique() == 12
     assert "North Korea and Russia (28 sentences)" in spec["description"]
