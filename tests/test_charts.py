@@ -479,7 +479,7 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 25 markers, 34 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 25 markers, 32 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
