@@ -82,7 +82,7 @@ def test_frames_are_built_once_per_interview(iv):
 def test_ids_are_unique_and_in_order(iv):
     claims = iv.claims
     assert claims["claim_id"].tolist() == [f"C{i:02d}" for i in range(1, 55)]
-    assert sorted(iv.timeline["event_id"]) == [f"E{i:02d}" for i in range(1, 33)]
+    assert sorted(iv.timeline["event_id"]) == [f"E{i:02d}" for i in range(1, 35)]
     assert iv.timeline["date"].is_monotonic_increasing  # date order; ids are in the order events were added
     assert iv.mentions["mention_id"].tolist() == list(range(1, len(iv.mentions) + 1))
     assert iv.actors["actor"].is_unique and iv.aliases["alias"].is_unique
@@ -596,14 +596,14 @@ def test_treaty_articles(iv):
         assert set(urls) <= set(ALLOWED_SOURCES), row.Index
 
 
-AFTER = "E18 E19 E20 E21 E12 E13 E22 E14 E23 E24 E25 E26 E27 E28 E29 E30 E31 E32".split()
+AFTER = "E18 E34 E19 E20 E21 E12 E13 E22 E14 E23 E24 E25 E26 E27 E28 E29 E30 E31 E32".split()
 
 
 def test_timeline(iv):
     tl = iv.timeline.set_index("event_id")
-    assert len(tl) == 32
+    assert len(tl) == 34
     dates = {e: d.strftime("%Y-%m-%d") for e, d in tl["date"].items()}
-    assert list(dates.items())[:14] == [
+    assert list(dates.items())[:15] == [
         ("E01", "2022-02-21"),
         ("E02", "2022-02-24"),
         ("E15", "2022-03-02"),
@@ -615,13 +615,14 @@ def test_timeline(iv):
         ("E16", "2024-03-28"),
         ("E17", "2024-04-30"),
         ("E08", "2024-06-01"),
+        ("E33", "2024-06-01"),  # June 2024, as Reuters reports it in October 2024
         ("E09", "2024-06-19"),
         ("E10", "2024-06-20"),
         ("E11", "2024-08-01"),
     ]
     assert dates["E25"] == "2025-04-28" and dates["E29"] == "2025-09-03" and dates["E32"] == "2026-01-20"
-    assert tl.index[tl["after_interview"]].tolist() == AFTER  # 18 events after the interview
-    assert tl["precision"].value_counts()[lambda n: n > 0].to_dict() == {"day": 28, "month": 3, "season": 1}
+    assert tl.index[tl["after_interview"]].tolist() == AFTER  # 19 events after the interview
+    assert tl["precision"].value_counts()[lambda n: n > 0].to_dict() == {"day": 29, "month": 4, "season": 1}
     fall = tl.loc["E06"]
     assert (fall["date_label"], fall["precision"], fall["paragraph_id"], fall["source"], fall["quote"]) == (
         "fall 2023",
@@ -641,32 +642,35 @@ def test_timeline(iv):
         if row.quote:
             assert row.quote in paragraphs[row.paragraph_id]
         assert row.source.startswith("http") or row.source == f"interview, paragraph {row.paragraph_id}"
-    assert tl["paragraph_id"].isna().sum() == 23
+    assert tl["paragraph_id"].isna().sum() == 25
 
 
 def test_timeline_sources_are_checked_ones(iv):
     web = [s for s in iv.timeline["source"] if s.startswith("http")]
-    assert len(web) == 30  # E06 and E08 cite the interview itself
+    assert len(web) == 32  # E06 and E08 cite the interview itself
     assert [s for s in web if s not in ALLOWED_SOURCES] == []
 
 
 def test_timeline_bears_on_claims(iv):
     tl = iv.timeline.set_index("event_id")
     linked = tl[tl["bears_on"] != ""]
-    assert linked.index.tolist() == ["E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", *AFTER[8:]]
-    assert len(linked) == 18
+    assert linked.index.tolist() == ["E15", "E16", "E17", "E33", "E18", "E34", "E19", "E20", "E21", "E22", *AFTER[9:]]
+    assert len(linked) == 20
     assert tl.loc[tl["bears_on"] == "", "direction"].isna().all()
     assert linked["direction"].notna().all()
     ids = set(iv.claims["claim_id"])
     assert {c for v in linked["bears_on"] for c in v.split("; ")} <= ids
     after = tl[tl["after_interview"] & (tl["bears_on"] != "")]
-    assert len(after) == 15  # E12–E14 (legal steps) bear on no claim
-    assert after["direction"].value_counts().to_dict() == {"for": 10, "against": 3, "mixed": 2}
-    assert tl["direction"].value_counts().to_dict() == {"for": 13, "against": 3, "mixed": 2}
+    assert len(after) == 16  # E12–E14 (legal steps) bear on no claim
+    assert after["direction"].value_counts().to_dict() == {"for": 11, "against": 3, "mixed": 2}
+    assert tl["direction"].value_counts().to_dict() == {"for": 15, "against": 3, "mixed": 2}
     against = tl.index[tl["direction"] == "against"].tolist()
     assert against == ["E29", "E30", "E31"] and set(tl.loc[against, "bears_on"]) == {"C38"}
     assert (tl.loc["E25", "bears_on"], tl.loc["E25", "direction"]) == ("C18; C42; C44", "mixed")
     assert (tl.loc["E21", "bears_on"], tl.loc["E32", "direction"]) == ("C37; C38", "mixed")
+    # review 05-11: the sanctions half of C34 ("in disregard of sanctions"), before and after the interview
+    assert (tl.loc["E16", "bears_on"], tl.loc["E34", "bears_on"]) == ("C19; C34", "C34")
+    assert tl.index[tl["bears_on"].str.contains(r"\bC34\b")].tolist() == ["E16", "E34", "E26", "E28"]
 
 
 def test_glossary_first_use(iv):

@@ -528,7 +528,7 @@ def test_real_frames_chart_like_the_fixtures():
     assert len(rows) == 10 and sum(r["markers"] for r in rows) == len(markers) == 25
     spec = charts.timeline(events).to_dict()
     rows = rows_of(spec, spec["layer"][0])
-    assert len(rows) == len(events) == 32 and [r["when"] for r in rows].count("After the interview") == 18
+    assert len(rows) == len(events) == 34 and [r["when"] for r in rows].count("After the interview") == 19
     spec = charts.actor_network(mentions, actors).to_dict()
     assert len(rows_of(spec, spec["layer"][1])) == mentions["actor"].nunique() == 12
     assert "North Korea and Russia (28 sentences)" in spec["description"]
