@@ -70,7 +70,11 @@ def test_categories_have_one_home(iv):
         == frames.categories("sentences", "role")
         == ["intro", "question", "answer"]
     )
-    assert frames.categories("markers", "kind") == frames.categories("marker_lexicon", "kind") == ["hedge", "booster"]
+    assert (
+        frames.categories("markers", "kind")
+        == frames.categories("marker_lexicon", "kind")
+        == ["hedge", "booster", "estimative"]
+    )
     from nbkit import validation
 
     enum = validation.load_schema("schemas/claims.csv.schema.json")["properties"]["stance"]["enum"]
