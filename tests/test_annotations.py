@@ -130,16 +130,41 @@ def test_claims_cover_every_answer_paragraph(iv):
 def test_claim_categories_counts(iv):
     claims = iv.claims
     assert claims["kind"].value_counts().to_dict() == {
-        "reason": 17,
-        "evidence": 16,
+        "reason": 22,
+        "evidence": 12,
         "prediction": 7,
         "implication": 6,
         "thesis": 4,
-        "context": 3,
+        "context": 2,
         "counterpoint": 1,
     }
     assert claims["voice"].value_counts().to_dict() == {"lee": 43, "reported": 6, "prevailing_view": 5}
-    assert claims["stance"].value_counts().to_dict() == {"strategic": 24, "neither": 20, "transactional": 10}
+    assert claims["stance"].value_counts().to_dict() == {"strategic": 24, "neither": 18, "transactional": 12}
+
+
+def test_coding_follows_docs_coding_rules(iv):
+    """Issue 12 item 5 (X6): the coding rules of docs/coding-rules.md, on the cases the review found inconsistent."""
+    claims = iv.claims.set_index("claim_id")
+    # a reading of the evidence ("appears", "makes it possible", "seems to suggest", "provides a legal framework")
+    # is a reason, not evidence; the evidence is what a source could check (a report, a quoted article)
+    assert claims.loc[["C19", "C24", "C43", "C45"], "kind"].tolist() == ["reason"] * 4
+    assert claims.loc[["C44", "C33", "C40"], "kind"].tolist() == ["evidence"] * 3
+    # a judgement that another claim rests on is a reason; context is background that no side disputes
+    assert claims.loc["C09", "kind"] == "reason" and claims.loc["C02", "kind"] == "context"
+    # stance by the claim's own words: gains North Korea gets are transactional, a standing framework strategic
+    assert claims.loc[["C15", "C17", "C18", "C19"], "stance"].tolist() == [
+        "transactional",
+        "transactional",
+        "transactional",
+        "strategic",
+    ]
+    # review 08-2: using Russia as a card against China, or as a hedge, is the prevailing view's reason 2 (C06)
+    assert claims.loc[["C39", "C52", "C06"], "stance"].tolist() == ["transactional"] * 3
+    assert claims.loc[["C40", "C50"], "stance"].tolist() == ["neither", "strategic"]
+    # review 05-11: "in disregard of sanctions", not "despite sanctions"
+    assert "in disregard of sanctions" in claims.loc["C34", "summary"]
+    lee_transactional = claims[(claims["stance"] == "transactional") & (claims["voice"] == "lee")].index.tolist()
+    assert lee_transactional == ["C15", "C17", "C18", "C26", "C29", "C39", "C52"]
 
 
 def test_claim_quotes_are_verbatim_spans(iv):
@@ -221,8 +246,8 @@ def test_certainty_is_the_markers_inside_each_quote(iv):
 
 def test_argument_map(iv):
     links = iv.argument_links
-    assert len(links) == 57
-    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5, "qualifies": 1}
+    assert len(links) == 56
+    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5, "qualifies": 0}
     triples = set(links.itertuples(index=False, name=None))
     assert {
         ("C05", "C04", "supports"),
@@ -239,6 +264,10 @@ def test_argument_map(iv):
         ("C03", "C01", "rebuts"),
     } <= triples
     assert {("C27", "C26", "supports"), ("C32", "C31", "supports")} <= triples
+    # review 05-3: the bloc prediction (C35) has evidence of its own, converging with C34 on the red flag (C36)
+    assert {("C22", "C35", "supports"), ("C34", "C36", "supports"), ("C35", "C36", "supports")} <= triples
+    # review 05-15: the sentence on China (C37) is a parallel assessment, not a qualification of C36
+    assert not links[(links["from_claim"] == "C37") & (links["to_claim"] == "C36")].shape[0]
     claims = set(iv.claims["claim_id"])
     assert set(links["from_claim"]) <= claims and set(links["to_claim"]) <= claims
     assert not (links["from_claim"] == links["to_claim"]).any()

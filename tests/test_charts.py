@@ -481,14 +481,14 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 23 markers, 32 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 56 links, 117 mentions, 23 markers, 32 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
     spec = charts.argument_map(claims, links).to_dict()
     check_common(spec)
     assert len(rows_of(spec, spec["layer"][1])) == len(claims) == 54
-    assert len(rows_of(spec, spec["layer"][0])) == len(links) == 57
+    assert len(rows_of(spec, spec["layer"][0])) == len(links) == 56
     spec = charts.actor_heatmap(mentions, iv.questions).to_dict()
     cells = rows_of(spec, spec["layer"][0])
     assert len(cells) == 9 * 5 and sum(r["mentions"] for r in cells) == int(mentions["question_id"].notna().sum())
