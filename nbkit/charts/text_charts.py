@@ -178,13 +178,13 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
         )
         .properties(width=alt.Step(80))
     )
-    n = {kind: int(data.loc[data["kind"] == kind, "markers"].sum()) for kind in kinds}
+    totals = {kind: int(data.loc[data["kind"] == kind, "markers"].sum()) for kind in kinds}
     return finish(
         chart,
         "How certain does each answer sound?",
         f"Grouped bar chart of hedges (tentative words), boosters (certain words) and estimative words "
-        f"(how probable an event is) per 100 words in each of {len(labels)} answers; {n['hedge']} hedges, "
-        f"{n['booster']} boosters and {n['estimative']} estimative words in all.",
+        f"(how probable an event is) per 100 words in each of {len(labels)} answers; {totals['hedge']} hedges, "
+        f"{totals['booster']} boosters and {totals['estimative']} estimative words in all.",
         subtitle="Hedges, boosters and estimative words per 100 words of each answer",
     )
 
