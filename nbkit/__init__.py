@@ -49,17 +49,19 @@ _HOMES = {
     "DataValidationError": "errors",
     "QuizBankError": "errors",
     "ProgressStoreError": "errors",
+    "AgreementError": "agreement",
 }
-_SUBPACKAGES = ("quiz", "progress", "charts", "exercise")
+_SUBPACKAGES = ("quiz", "progress", "charts", "exercise", "agreement")
 
 __all__ = [*_HOMES, *_SUBPACKAGES]
 
 
 def __getattr__(name: str):
-    """Import a public name (or the subpackages ``quiz``, ``progress``, ``charts``, ``exercise``, or read
-    ``__version__``) on first use.
+    """Import a public name (or the subpackages ``quiz``, ``progress``, ``charts``, ``exercise``, ``agreement``,
+    or read ``__version__``) on first use.
 
-    ``nbkit.progress()`` returns the progress frame (the module is callable).
+    ``nbkit.progress()`` returns the progress frame and ``nbkit.agreement(mine, theirs)`` compares two
+    codings (the modules are callable).
     """
     if name in _SUBPACKAGES:
         return importlib.import_module(f"{__name__}.{name}")

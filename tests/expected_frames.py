@@ -26,7 +26,7 @@ ANNOTATION_COLUMNS = {
     "glossary": ["term", "definition", "first_paragraph_id"],
     "marker_lexicon": ["marker", "kind", "strength", "sense", "estimative_term"],
     "markers": "sentence_id paragraph_id question_id marker kind strength sense start end voice".split(),
-    "sentence_certainty": "sentence_id paragraph_id question_id n_hedges n_boosters marked".split(),
+    "sentence_certainty": "sentence_id paragraph_id question_id n_hedges n_boosters n_estimative marked".split(),
     "estimative_probability": "scale term_set term low high source source_quote".split(),
 }
 ANNOTATION_CATEGORIES = {
@@ -38,8 +38,8 @@ ANNOTATION_CATEGORIES = {
     ("aliases", "kind"): ["state", "capital", "leader", "organisation", "bloc", "adjective"],
     ("timeline", "precision"): ["day", "month", "season", "year"],
     ("timeline", "direction"): ["for", "against", "mixed"],
-    ("marker_lexicon", "kind"): ["hedge", "booster"],
-    ("markers", "kind"): ["hedge", "booster"],
+    ("marker_lexicon", "kind"): ["hedge", "booster", "estimative"],
+    ("markers", "kind"): ["hedge", "booster", "estimative"],
     ("marker_lexicon", "sense"): ["possibility", "evidential", "likelihood", "confidence"],
     ("markers", "sense"): ["possibility", "evidential", "likelihood", "confidence"],
     ("markers", "voice"): ["lee", "prevailing_view", "reported"],

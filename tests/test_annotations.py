@@ -130,16 +130,41 @@ def test_claims_cover_every_answer_paragraph(iv):
 def test_claim_categories_counts(iv):
     claims = iv.claims
     assert claims["kind"].value_counts().to_dict() == {
-        "reason": 17,
-        "evidence": 16,
+        "reason": 22,
+        "evidence": 13,
         "prediction": 7,
         "implication": 6,
         "thesis": 4,
-        "context": 3,
+        "context": 1,
         "counterpoint": 1,
     }
     assert claims["voice"].value_counts().to_dict() == {"lee": 43, "reported": 6, "prevailing_view": 5}
-    assert claims["stance"].value_counts().to_dict() == {"strategic": 24, "neither": 20, "transactional": 10}
+    assert claims["stance"].value_counts().to_dict() == {"strategic": 24, "neither": 18, "transactional": 12}
+
+
+def test_coding_follows_docs_coding_rules(iv):
+    """Issue 12 item 5 (X6): the coding rules of docs/coding-rules.md, on the cases the review found inconsistent."""
+    claims = iv.claims.set_index("claim_id")
+    # a reading of the evidence ("appears", "makes it possible", "seems to suggest", "provides a legal framework")
+    # is a reason, not evidence; the evidence is what a source could check (a report, a quoted article)
+    assert claims.loc[["C19", "C24", "C43", "C45"], "kind"].tolist() == ["reason"] * 4
+    assert claims.loc[["C44", "C33", "C38", "C40"], "kind"].tolist() == ["evidence"] * 4
+    # a judgement that another claim rests on is a reason; context is background that no side disputes
+    assert claims.loc["C09", "kind"] == "reason" and claims[claims["kind"] == "context"].index.tolist() == ["C02"]
+    # stance by the claim's own words: gains North Korea gets are transactional, a standing framework strategic
+    assert claims.loc[["C15", "C17", "C18", "C19"], "stance"].tolist() == [
+        "transactional",
+        "transactional",
+        "transactional",
+        "strategic",
+    ]
+    # review 08-2: using Russia as a card against China, or as a hedge, is the prevailing view's reason 2 (C06)
+    assert claims.loc[["C39", "C52", "C06"], "stance"].tolist() == ["transactional"] * 3
+    assert claims.loc[["C40", "C50"], "stance"].tolist() == ["neither", "strategic"]
+    # review 05-11: "in disregard of sanctions", not "despite sanctions"
+    assert "in disregard of sanctions" in claims.loc["C34", "summary"]
+    lee_transactional = claims[(claims["stance"] == "transactional") & (claims["voice"] == "lee")].index.tolist()
+    assert lee_transactional == ["C15", "C17", "C18", "C26", "C29", "C39", "C52"]
 
 
 def test_claim_quotes_are_verbatim_spans(iv):
@@ -167,15 +192,16 @@ def test_thesis_and_prevailing_view_in_paragraph_3(iv):
         "strategic",
     )
     assert thesis["quote"].startswith("we should remain open to the possibility")
-    assert thesis["certainty"] == "possibility; may"
+    assert thesis["certainty"] == "may"
     prevailing = claims.loc["C01"]
     assert (prevailing["paragraph_id"], prevailing["voice"], prevailing["stance"]) == (
         3,
         "prevailing_view",
         "transactional",
     )
-    assert prevailing["quote"] == "the prevailing view still seems to be that the relationship is “transactional.”"
-    assert prevailing["certainty"] == "seems"
+    # the quote is the view itself; "the prevailing view still seems to be that" is Lee's report of it (review 02-6)
+    assert prevailing["quote"] == "the relationship is “transactional.”"
+    assert prevailing["certainty"] == "" and "still seems to be" in prevailing["summary"]
 
 
 def test_the_three_reasons_of_paragraph_4(iv):
@@ -212,7 +238,7 @@ def test_certainty_is_the_markers_inside_each_quote(iv):
     for row in iv.claims.itertuples():
         inside = markers[(markers["start"] >= row.start) & (markers["end"] <= row.end)]["marker"]
         assert row.certainty == "; ".join(dict.fromkeys(inside))
-    assert (iv.claims["certainty"] != "").sum() == 20
+    assert (iv.claims["certainty"] != "").sum() == 19
 
 
 # -- argument map -----------------------------------------------------------------------------
@@ -220,8 +246,8 @@ def test_certainty_is_the_markers_inside_each_quote(iv):
 
 def test_argument_map(iv):
     links = iv.argument_links
-    assert len(links) == 57
-    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5, "qualifies": 1}
+    assert len(links) == 56
+    assert links["relation"].value_counts().to_dict() == {"supports": 38, "elaborates": 13, "rebuts": 5, "qualifies": 0}
     triples = set(links.itertuples(index=False, name=None))
     assert {
         ("C05", "C04", "supports"),
@@ -238,6 +264,10 @@ def test_argument_map(iv):
         ("C03", "C01", "rebuts"),
     } <= triples
     assert {("C27", "C26", "supports"), ("C32", "C31", "supports")} <= triples
+    # review 05-3: the bloc prediction (C35) has evidence of its own, converging with C34 on the red flag (C36)
+    assert {("C22", "C35", "supports"), ("C34", "C36", "supports"), ("C35", "C36", "supports")} <= triples
+    # review 05-15: the sentence on China (C37) is a parallel assessment, not a qualification of C36
+    assert not links[(links["from_claim"] == "C37") & (links["to_claim"] == "C36")].shape[0]
     claims = set(iv.claims["claim_id"])
     assert set(links["from_claim"]) <= claims and set(links["to_claim"]) <= claims
     assert not (links["from_claim"] == links["to_claim"]).any()
@@ -356,33 +386,42 @@ def test_longest_alias_wins_even_with_a_shorter_one_in_the_lexicon(iv):
 
 def test_marker_counts(iv):
     markers = iv.markers
-    assert len(markers) == 25
-    assert markers["kind"].value_counts().to_dict() == {"hedge": 21, "booster": 4}
+    assert len(markers) == 23
+    assert markers["kind"].value_counts().to_dict() == {"hedge": 16, "estimative": 4, "booster": 3}
     assert markers["marker"].value_counts().to_dict() == {
         "seems": 5,
         "may": 4,
         "possibly": 3,
         "appears": 2,
-        "possibility": 1,
         "unlikely": 1,
         "well documented": 1,
         "almost certainly": 1,
         "obvious": 1,
         "most likely": 1,
         "clearly": 1,
-        "indicate": 1,
         "seems to suggest": 1,
         "likely": 1,
         "could": 1,
     }
-    assert markers.groupby("question_id").size().to_dict() == {1: 8, 2: 6, 3: 2, 4: 4, 5: 5}
+    assert markers.groupby("question_id").size().to_dict() == {1: 7, 2: 6, 3: 2, 4: 3, 5: 5}
     assert markers["sense"].value_counts().to_dict() == {
-        "possibility": 9,
-        "evidential": 9,
+        "possibility": 8,
+        "evidential": 8,
         "likelihood": 4,
         "confidence": 3,
     }
-    assert len(iv.marker_lexicon) == 35
+    assert len(iv.marker_lexicon) == 32
+    # estimative words are the likelihood words: a forecast of how probable an event is, not a hedge
+    lex = iv.marker_lexicon
+    assert sorted(lex.loc[lex["kind"] == "estimative", "marker"]) == [
+        "almost certainly",
+        "likely",
+        "most likely",
+        "probably",
+        "unlikely",
+    ]
+    assert set(lex.loc[lex["kind"] == "estimative", "sense"]) == {"likelihood"}
+    assert not lex["marker"].isin(["indicate", "indicates", "possibility"]).any()
 
 
 def test_phrases_count_once(iv):
@@ -397,23 +436,25 @@ def test_phrases_count_once(iv):
 
 
 def test_marker_voices(iv):
-    """Each marker has the voice of the claim it falls in; outside any claim it is Lee's (rule in frames.yaml)."""
+    """Each marker has the voice of the claim it falls in; outside any claim it is Lee's (rule in frames.yaml).
+
+    Review 02-6: "the prevailing view still seems to be that the relationship is 'transactional'" (para. 3) is
+    Lee hedging her report of the debate (the "seems" is outside C01's quote, the view itself), while "may" in
+    the view's second reason (para. 4, inside C06's quote) is a hedge within the reported view."""
     markers = iv.markers
-    assert markers["voice"].value_counts().to_dict() == {"lee": 23, "prevailing_view": 2, "reported": 0}
+    assert markers["voice"].value_counts().to_dict() == {"lee": 22, "prevailing_view": 1, "reported": 0}
     pv = markers[markers["voice"] == "prevailing_view"]
-    assert list(zip(pv["paragraph_id"], pv["marker"])) == [(3, "seems"), (4, "may")]
+    assert list(zip(pv["paragraph_id"], pv["marker"])) == [(4, "may")]
+    c01, c06 = iv.claims.set_index("claim_id").loc[["C01", "C06"], "quote"]
+    assert c01 == "the relationship is “transactional.”" and c06.startswith("Kim Jong Un may have")
     claims = iv.claims
     for m in markers.itertuples():
         inside = claims[(claims["start"] <= m.start) & (claims["end"] >= m.end)]
         if len(inside):
             assert set(inside["voice"]) == {m.voice}
-    # "possibility" and the "may" after it (para. 3) are Lee's: "we should remain open to the possibility"
+    # both markers of para. 3 are Lee's: "seems" hedges her report, "may" her thesis (C03)
     para3 = markers[markers["paragraph_id"] == 3]
-    assert list(zip(para3["marker"], para3["voice"])) == [
-        ("seems", "prevailing_view"),
-        ("possibility", "lee"),
-        ("may", "lee"),
-    ]
+    assert list(zip(para3["marker"], para3["voice"])) == [("seems", "lee"), ("may", "lee")]
 
 
 def test_sentence_certainty_counts_unmarked_sentences(iv):
@@ -421,12 +462,13 @@ def test_sentence_certainty_counts_unmarked_sentences(iv):
     answers = iv.sentences[iv.sentences["role"] == "answer"]
     assert sc["sentence_id"].tolist() == answers["sentence_id"].tolist() and len(sc) == 42
     assert int(sc["marked"].sum()) == 19 and int((~sc["marked"]).sum()) == 23
-    assert int(sc["n_hedges"].sum()) == 21 and int(sc["n_boosters"].sum()) == 4
+    assert int(sc["n_hedges"].sum()) == 16 and int(sc["n_boosters"].sum()) == 3 and int(sc["n_estimative"].sum()) == 4
     per_q = sc.groupby("question_id")["marked"].agg(["size", "sum"])
     assert per_q["size"].tolist() == [10, 7, 6, 8, 11] and per_q["sum"].tolist() == [6, 4, 1, 3, 5]
     para16 = iv.paragraphs.loc[iv.paragraphs["paragraph_id"] == 16, "n_sentences"].iloc[0]
     assert (~sc.loc[sc["paragraph_id"] == 16, "marked"]).sum() == para16 > 0  # para. 16: no marker at all
-    assert sc.loc[sc["sentence_id"] == 19, ["n_hedges", "n_boosters"]].values.tolist() == [[1, 1]]
+    # "almost certainly seeing an opportunity ... appears to view itself" (para. 9): one estimative word, one hedge
+    assert sc.loc[sc["sentence_id"] == 19, ["n_hedges", "n_boosters", "n_estimative"]].values.tolist() == [[1, 0, 1]]
 
 
 def test_estimative_probability_scale(iv):
@@ -470,28 +512,36 @@ def test_lee_likelihood_words_map_to_icd_203(iv):
 
 
 def test_every_hedged_claim_keeps_its_hedge_in_the_summary(iv):
-    """Issue 12 item 3: a claim whose quote carries a hedge marker has a summary that carries a hedge of the
-    lexicon (or names it, e.g. "Lee judges that it seems unlikely...")."""
+    """Issue 12 item 3: a claim whose quote carries a hedge has a summary that carries a hedge of the lexicon
+    (or names it, e.g. "Lee judges that it seems unlikely..."); likewise an estimative word ("likely") is kept
+    as an estimative word, so a forecast is not turned into a flat statement or into doubt."""
     lexicon = iv.marker_lexicon
-    hedges = compile_forms(lexicon.loc[lexicon["kind"] == "hedge", "marker"], ignore_case=True)
     markers = iv.markers
-    hedged = 0
-    for claim in iv.claims.itertuples():
-        inside = markers[
-            (markers["start"] >= claim.start) & (markers["end"] <= claim.end) & (markers["kind"] == "hedge")
-        ]
-        if len(inside):
-            hedged += 1
-            found = [form for _, _, form in find_forms(hedges, claim.summary)]
-            assert found, (
-                f"{claim.claim_id}: quote hedged by {list(inside['marker'])}, summary has no hedge: {claim.summary}"
-            )
-    assert hedged == 18
+    hedged = {}
+    for kind in ("hedge", "estimative"):
+        forms = compile_forms(lexicon.loc[lexicon["kind"] == kind, "marker"], ignore_case=True)
+        for claim in iv.claims.itertuples():
+            inside = markers[
+                (markers["start"] >= claim.start) & (markers["end"] <= claim.end) & (markers["kind"] == kind)
+            ]
+            if len(inside):
+                hedged.setdefault(kind, []).append(claim.claim_id)
+                found = [form for _, _, form in find_forms(forms, claim.summary)]
+                assert found, (
+                    f"{claim.claim_id}: quote has {kind} {list(inside['marker'])}, summary none: {claim.summary}"
+                )
+    assert len(hedged["hedge"]) == 15
+    assert hedged["estimative"] == ["C10", "C21", "C26", "C47"]
 
 
 @pytest.mark.parametrize(
     ("claim_id", "hedge"),
-    [("C18", "if properly implemented"), ("C29", "would benefit from"), ("C10", "seems unlikely"), ("C24", "appear")],
+    [
+        ("C18", "if properly implemented"),
+        ("C29", "would benefit from"),
+        ("C10", "seems unlikely"),
+        ("C24", "appear"),
+    ],
 )
 def test_clause_hedges_kept_in_summaries(iv, claim_id, hedge):
     """Hedges the lexicon does not list (a conditional, "would") and those the review named (X5) stay in the summary."""
@@ -696,7 +746,7 @@ def test_glossary_first_use(iv):
 
 def test_other_interviews_get_lexical_frames_but_not_curated_ones(iv):
     other = AnnotatedInterview(iv.source.replace("in the region.", "in the region today."), interview_id="edited")
-    assert len(other.mentions) == 117 and len(other.markers) == 25
+    assert len(other.mentions) == 117 and len(other.markers) == 23
     assert other.markers["voice"].isna().all()  # no claims for another text, so no voice
     assert other.glossary["first_paragraph_id"].equals(iv.glossary["first_paragraph_id"])
     for name in CURATED_FRAMES:
@@ -716,17 +766,19 @@ def test_load_annotations_returns_every_frame(iv):
         nbkit.load_annotations(iv, frames=["claim"])
 
 
-def test_every_marker_of_the_seed_falls_in_a_claim(iv):
+def test_every_marker_of_the_seed_falls_in_a_claim_but_lees_report_of_the_debate(iv):
     claims = iv.claims
     outside = [
-        m.marker for m in iv.markers.itertuples() if not ((claims["start"] <= m.start) & (claims["end"] >= m.end)).any()
+        (m.paragraph_id, m.marker, m.voice)
+        for m in iv.markers.itertuples()
+        if not ((claims["start"] <= m.start) & (claims["end"] >= m.end)).any()
     ]
-    assert outside == []
+    assert outside == [(3, "seems", "lee")]  # "the prevailing view still seems to be": Lee hedging her report
 
 
 def test_voice_of_a_marker_outside_every_claim():
-    """The fallback rule of frames.yaml: Lee's, unless the sentence holds a prevailing-view claim."""
-    sentences = pd.DataFrame({"sentence_id": [1, 2], "start": [0, 50], "end": [50, 100]})
-    markers = pd.DataFrame({"sentence_id": [1, 1, 2, 2], "start": [5, 40, 55, 90], "end": [10, 45, 60, 95]})
+    """The rule of frames.yaml: the voice of the claim whose quote holds the marker; outside every quote Lee's,
+    even in a sentence holding a prevailing-view claim (there she hedges her report of it)."""
+    markers = pd.DataFrame({"sentence_id": [1, 1, 2, 2, 2], "start": [5, 40, 55, 62, 90], "end": [10, 45, 60, 66, 95]})
     claims = pd.DataFrame({"start": [0, 60], "end": [20, 80], "voice": ["reported", "prevailing_view"]})
-    assert attribute_voices(markers, sentences, claims) == ["reported", "lee", "prevailing_view", "prevailing_view"]
+    assert attribute_voices(markers, claims) == ["reported", "lee", "lee", "prevailing_view", "lee"]

@@ -41,7 +41,7 @@ ALIASES = {
 LEXICON = {
     "seems": ("hedge", 2),
     "possibly": ("hedge", 1),
-    "likely": ("hedge", 3),
+    "likely": ("estimative", 3),
     "may": ("hedge", 2),
     "clearly": ("booster", 5),
     "certainly": ("booster", 5),
@@ -342,13 +342,15 @@ def test_certainty_profile(markers):
         "color": ("kind", "nominal"),
     }
     rows = rows_of(spec, spec)
-    assert len(rows) == 10  # 5 questions x (hedge, booster)
+    assert len(rows) == 15  # 5 questions x (hedge, booster, estimative)
     answer_pids = set(IV.paragraphs.loc[IV.paragraphs["role"] == "answer", "paragraph_id"])
     assert sum(r["markers"] for r in rows) == int(markers["paragraph_id"].isin(answer_pids).sum())
     q1 = next(r for r in rows if r["question"] == "Q1" and r["kind"] == "hedge")
     words = int(IV.questions.loc[0, "n_answer_words"])
     assert q1["words"] == words and q1["per_100_words"] == round(100 * q1["markers"] / words, 2)
-    assert spec["encoding"]["color"]["scale"]["range"] == ["#56B4E9", "#D55E00"]
+    assert spec["encoding"]["color"]["scale"]["range"] == ["#56B4E9", "#D55E00", "#009E73"]
+    n_est = sum(r["markers"] for r in rows if r["kind"] == "estimative")
+    assert n_est > 0 and f"{n_est} estimative words in all." in spec["description"]
 
 
 def test_argument_map(claims, links):
@@ -511,21 +513,22 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 57 links, 117 mentions, 25 markers, 32 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 56 links, 117 mentions, 23 markers, 32 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")
     spec = charts.argument_map(claims, links).to_dict()
     check_common(spec)
     assert len(rows_of(spec, spec["layer"][1])) == len(claims) == 54
-    assert len(rows_of(spec, spec["layer"][0])) == len(links) == 57
+    assert len(rows_of(spec, spec["layer"][0])) == len(links) == 56
     spec = charts.actor_heatmap(mentions, iv.questions).to_dict()
     cells = rows_of(spec, spec["layer"][0])
     assert len(cells) == 9 * 5 and sum(r["mentions"] for r in cells) == int(mentions["question_id"].notna().sum())
     assert spec["layer"][0]["encoding"]["y"]["sort"][0] == "Russia"
     spec = charts.certainty_profile(markers, iv.paragraphs).to_dict()
     rows = rows_of(spec, spec)
-    assert len(rows) == 10 and sum(r["markers"] for r in rows) == len(markers) == 25
+    assert len(rows) == 15 and sum(r["markers"] for r in rows) == len(markers) == 23
+    assert spec["description"].endswith("16 hedges, 3 boosters and 4 estimative words in all.")
     spec = charts.timeline(events).to_dict()
     rows = rows_of(spec, spec["layer"][0])
     assert len(rows) == len(events) == 34 and [r["when"] for r in rows].count("After the interview") == 19

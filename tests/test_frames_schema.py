@@ -43,7 +43,7 @@ def assert_matches_schema(frame: pd.DataFrame, name: str, corpus: bool = False):
 def test_the_schema_lists_the_frames_in_export_order():
     assert frames.frame_names("text") == TEXT_FRAMES
     assert TEXT_FRAMES + tuple(ANNOTATION_COLUMNS) == FRAMES
-    assert frames.frame_names("helper") == ("kwic", "instruction_verbs", "data_dictionary")
+    assert frames.frame_names("helper") == ("kwic", "instruction_verbs", "disagreements", "data_dictionary")
 
 
 @pytest.mark.parametrize("name", FRAMES)
@@ -70,7 +70,11 @@ def test_categories_have_one_home(iv):
         == frames.categories("sentences", "role")
         == ["intro", "question", "answer"]
     )
-    assert frames.categories("markers", "kind") == frames.categories("marker_lexicon", "kind") == ["hedge", "booster"]
+    assert (
+        frames.categories("markers", "kind")
+        == frames.categories("marker_lexicon", "kind")
+        == ["hedge", "booster", "estimative"]
+    )
     from nbkit import validation
 
     enum = validation.load_schema("schemas/claims.csv.schema.json")["properties"]["stance"]["enum"]

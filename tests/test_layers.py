@@ -24,6 +24,7 @@ LAYERS = {
     "nbkit.interview": 0,
     "nbkit.concordance": 0,
     "nbkit.lexicons": 0,
+    "nbkit.agreement": 0,
     "nbkit.frames": 0,
     "nbkit.validation": 0,
     "nbkit.quotes": 0,

@@ -134,5 +134,5 @@ def test_setup_shows_quotes_in_full(restore_renderer):
     with pd.option_context("display.max_colwidth", 50):
         nbkit.setup("svg")
         assert pd.get_option("display.max_colwidth") is None
-        quote = nbkit.load_interview().claims.loc[0, "quote"]
+        quote = nbkit.load_interview().claims.loc[2, "quote"]  # C03, the thesis: longer than 50 characters
         assert len(quote) > 50 and quote in nbkit.load_interview().claims[["quote"]].to_string()

@@ -1,4 +1,4 @@
-"""Charts of the text itself: answer lengths, who is mentioned where, hedges and boosters, co-mentions."""
+"""Charts of the text itself: answer lengths, who is mentioned where, hedges, boosters and estimative words, co-mentions."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def actor_heatmap(mentions: pd.DataFrame, questions: pd.DataFrame):
 
 
 def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
-    """Grouped bars: hedges and boosters per 100 words in each answer.
+    """Grouped bars: hedges, boosters and estimative words per 100 words in each answer.
 
     ``markers``: ``iv.markers``; ``paragraphs``: ``iv.paragraphs`` (for the answer lengths).
     Only markers inside answers count. Data (one row per question and marker kind):
@@ -178,14 +178,14 @@ def certainty_profile(markers: pd.DataFrame, paragraphs: pd.DataFrame):
         )
         .properties(width=alt.Step(80))
     )
-    n_hedge = int(data.loc[data["kind"] == "hedge", "markers"].sum())
-    n_boost = int(data.loc[data["kind"] == "booster", "markers"].sum())
+    totals = {kind: int(data.loc[data["kind"] == kind, "markers"].sum()) for kind in kinds}
     return finish(
         chart,
         "How certain does each answer sound?",
-        f"Grouped bar chart of hedges (tentative words) and boosters (certain words) per 100 words in "
-        f"each of {len(labels)} answers; {n_hedge} hedges and {n_boost} boosters in all.",
-        subtitle="Hedges and boosters per 100 words of each answer",
+        f"Grouped bar chart of hedges (tentative words), boosters (certain words) and estimative words "
+        f"(how probable an event is) per 100 words in each of {len(labels)} answers; {totals['hedge']} hedges, "
+        f"{totals['booster']} boosters and {totals['estimative']} estimative words in all.",
+        subtitle="Hedges, boosters and estimative words per 100 words of each answer",
     )
 
 

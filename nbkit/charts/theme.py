@@ -20,7 +20,7 @@ GREY = "#999999"
 SEQUENTIAL = "viridis"
 
 STANCE_COLOURS = {"transactional": "#E69F00", "strategic": "#0072B2", "neither": GREY}
-MARKER_KIND_COLOURS = {"hedge": "#56B4E9", "booster": "#D55E00"}
+MARKER_KIND_COLOURS = {"hedge": "#56B4E9", "booster": "#D55E00", "estimative": "#009E73"}
 VOICE_LABELS = {
     "lee": "Lee’s own view",
     "prevailing_view": "Prevailing view (as Lee reports it)",

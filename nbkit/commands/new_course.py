@@ -174,8 +174,9 @@ def overview(iv, who: str, items: list[dict]) -> list[tuple[str, str]]:
         ("code", "nbkit.charts.actor_network(interview.mentions, interview.actors)"),
         (
             "md",
-            "## Hedges and boosters\n\n"
-            "Words such as *likely* (a hedge) or *clearly* (a booster) show how sure the speaker is.",
+            "## Hedges, boosters and estimative words\n\n"
+            "Words such as *may* (a hedge) or *clearly* (a booster) show how sure the speaker is; "
+            "*likely* (an estimative word) says how probable an event is.",
         ),
         ("code", 'interview.markers.groupby("kind", observed=True)["marker"].value_counts()'),
         ("code", "nbkit.charts.certainty_profile(interview.markers, interview.paragraphs)"),
@@ -216,7 +217,7 @@ def question_notebook(iv, q: int, who: str, items: list[dict], last: int) -> lis
         ),
         ("md", "## Actors in this answer"),
         ("code", 'interview.mentions.query("question_id == @QUESTION")["actor"].value_counts()'),
-        ("md", "## Hedges and boosters in this answer"),
+        ("md", "## Hedges, boosters and estimative words in this answer"),
         ("code", 'interview.markers.query("question_id == @QUESTION")[["paragraph_id", "marker", "kind", "strength"]]'),
         *_quiz_cells(f"{q:02d}-question-{q}", items),
         (
