@@ -426,9 +426,9 @@ def test_timeline_draws_events_sourced_only_to_the_interview_hollow():
     rows = rows_of(spec, spec["layer"][0])
     hollow = [(r["event_id"], r["source"]) for r in rows if r["sourced"] == "the interview only"]
     assert hollow == [("E06", "interview, paragraph 16"), ("E08", "interview, paragraph 12")]
-    assert sum(r["sourced"] == "an independent source" for r in rows) == 30
+    assert sum(r["sourced"] == "an independent source" for r in rows) == 32
     assert "2 events whose only source is the interview are drawn hollow" in spec["description"]
-    assert svg_fills(charts.timeline(_real("timeline"))) == {"#D55E00": 18, "#0072B2": 12, "white": 2}
+    assert svg_fills(charts.timeline(_real("timeline"))) == {"#D55E00": 19, "#0072B2": 13, "white": 2}
 
 
 def svg_fills(chart) -> dict[str, int]:
@@ -513,7 +513,7 @@ def _real(name):
 
 
 def test_real_frames_chart_like_the_fixtures():
-    """Exact sizes on the bundled argument layer (54 claims, 56 links, 117 mentions, 23 markers, 32 events)."""
+    """Exact sizes on the bundled argument layer (54 claims, 56 links, 117 mentions, 23 markers, 34 events)."""
     iv = nbkit.load_interview()
     claims, links, mentions = _real("claims"), _real("argument_links"), _real("mentions")
     markers, events, actors = _real("markers"), _real("timeline"), _real("actors")

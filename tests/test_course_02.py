@@ -170,7 +170,7 @@ def test_glossary_working_definitions(iv):
 
 def test_after_interview_events_table_and_the_views_shown(iv, cells):
     after = iv.timeline[iv.timeline["after_interview"]]
-    assert len(after) == 18 and after["direction"].value_counts().to_dict() == {"for": 10, "against": 3, "mixed": 2}
+    assert len(after) == 19 and after["direction"].value_counts().to_dict() == {"for": 11, "against": 3, "mixed": 2}
     code = "\n".join(c.source for c in cells if c.cell_type == "code")
     assert 'timeline.loc[timeline["after_interview"]' in code  # 02 is the table's one home (X7)
     views = iv.outside_views.set_index("view_id")

@@ -52,17 +52,17 @@ def test_card_counts_per_side_and_origin(cards):
     counts = cards.groupby(["side", "origin"], observed=False).size().unstack()
     assert list(counts.index) == SIDES and list(counts.columns) == ORIGINS
     assert counts.to_dict(orient="index") == {
-        "transactional": {"interview": 10, "outside view": 5, "later event": 4},
-        "strategic": {"interview": 24, "outside view": 4, "later event": 2},
+        "transactional": {"interview": 12, "outside view": 5, "later event": 4},
+        "strategic": {"interview": 24, "outside view": 4, "later event": 3},
         "mixed": {"interview": 0, "outside view": 1, "later event": 2},
-        "neither": {"interview": 20, "outside view": 2, "later event": 7},
+        "neither": {"interview": 18, "outside view": 2, "later event": 7},
     }
-    assert len(cards) == 54 + 12 + 15
+    assert len(cards) == 54 + 12 + 16
 
 
 def test_outside_the_interview_the_transactional_side_has_at_least_as_many_cards(cards):
     outside = cards[cards["origin"] != "interview"]["side"].value_counts()
-    assert outside["transactional"] == 9 and outside["strategic"] == 6
+    assert outside["transactional"] == 9 and outside["strategic"] == 7
     assert outside["transactional"] >= outside["strategic"]
 
 
@@ -70,7 +70,9 @@ def test_sources_named_in_the_brief_are_cards_on_the_expected_side(cards):
     side = dict(zip(cards["card_id"], cards["side"].astype(str)))
     assert [side[v] for v in ("V03", "V06", "V12")] == ["transactional"] * 3  # Putin June 2024, Cho, Park
     assert [side[e] for e in ("E25", "E26", "E28")] == ["mixed", "strategic", "strategic"]
-    assert [side[c] for c in ("C39", "C40", "C52")] == ["neither"] * 3  # claimable with a reason (08-2)
+    # 08-2: C39 and C52 (North Korea playing Russia against China) are transactional cards; C40 stays neither,
+    # claimable with a reason
+    assert [side[c] for c in ("C39", "C40", "C52")] == ["transactional", "neither", "transactional"]
 
 
 def test_event_side_rule():
@@ -96,7 +98,7 @@ def test_every_card_is_attributed_and_sourced(iv, cards):
     assert all(outside["bears_on"] != "")
     views = outside[outside["origin"] == "outside view"]
     assert views["voice"].str.fullmatch(r".+ \((government|analyst)\)").all()
-    assert list(cards.loc[cards["origin"] == "later event", "card_id"]) == [f"E{i}" for i in range(18, 33)]
+    assert list(cards.loc[cards["origin"] == "later event", "card_id"]) == ["E18", "E34"] + [f"E{i}" for i in range(19, 33)]
 
 
 def test_cards_are_a_fresh_frame(iv):
@@ -107,7 +109,7 @@ def test_cards_are_a_fresh_frame(iv):
 
 def test_card_sheet_prints_one_escaped_box_per_card(cards):
     html = card_sheet(cards).data
-    assert html.count('<article class="nbkit-card"') == len(cards) == 81
+    assert html.count('<article class="nbkit-card"') == len(cards) == 82
     assert 'aria-label="card V03"' in html and "needed no one&#39;s help" in html
     tricky = cards.head(1).assign(quote="<script>x</script>")
     assert "&lt;script&gt;" in card_sheet(tricky).data and "<script>" not in card_sheet(tricky).data
@@ -184,7 +186,7 @@ def test_export_counts_from_the_exported_file(notebook):
 
 def test_exercise_answer_is_what_the_cards_give(cards):
     answer = list(cards.loc[cards["bears_on"].str.contains("C34"), "card_id"])
-    assert set(answer) == {"C34", "E26", "E28", "V01", "V02", "V09", "V11"}
+    assert set(answer) == {"C34", "E26", "E28", "E34", "V01", "V02", "V09", "V11"}
     sides = cards.set_index("card_id").loc[answer, "side"]
     assert list(sides[sides == "transactional"].index) == ["V02"]  # the solution's "all but one"
     assert nbkit.exercise.check(answer, test=lambda a: set(a) == set(answer)).ok
@@ -195,4 +197,4 @@ def test_links_shown_to_learners_are_checked_sources(notebook, cards):
     urls = {u.rstrip(".,;") for text in texts for u in re.findall(r'https?://[^\s)"\\]+', text)}
     assert urls <= ALLOWED
     shown = set(cards["source"][cards["origin"] != "interview"])  # the card tables show each card's source
-    assert len(shown) == 26 and shown <= ALLOWED  # 12 views, 15 events, one address shared (E28, V09)
+    assert len(shown) == 27 and shown <= ALLOWED  # 12 views, 16 events, one address shared (E28, V09)

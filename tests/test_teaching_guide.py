@@ -62,12 +62,12 @@ def test_plan_rows_are_contiguous_from_zero(plan, length):
     [
         (
             "### 50-minute seminar",
-            200,
+            190,
             [("00", None), ("02", None), ("03", None), ("06", None), ("07", "From thesis to indicators")],
         ),
         (
             "### 90-minute seminar",
-            335,
+            315,
             [("00", None), ("02", None), ("03", None), ("04", None), ("05", None), ("06", None), ("07", None)],
         ),
     ],
@@ -136,7 +136,9 @@ def test_since_august_sheet_is_the_data_both_ways():
         direction = rest[0] if len(rest) == 2 else "for"
         assert direction == e["direction"], eid
         directions.append(direction)
-    assert directions.count("for") == 10 and directions.count("against") == 3 and directions.count("mixed") == 2
+    assert directions.count("for") == 11 and directions.count("against") == 3 and directions.count("mixed") == 2
+    weighed = events[events["after_interview"] & (events["bears_on"] != "")].index
+    assert sorted(row[1] for row in event_rows) == sorted(weighed)  # every later event that bears on a claim
     sides = []
     for date, vid, who, words, side, source in _sheet_rows("V"):
         v = views.loc[vid]
