@@ -138,7 +138,7 @@ def test_messages_read_like_sentences(iv, data_dir):
 def test_a_bom_from_a_spreadsheet_is_accepted(iv, data_dir):
     path = data_dir / "glossary.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert len(nbkit.load_annotations(iv, data_dir=data_dir, frames=["glossary"])["glossary"]) == 29
+    assert len(nbkit.load_annotations(iv, data_dir=data_dir, frames=["glossary"])["glossary"]) == 30
 
 
 def test_the_bundled_layer_is_not_affected_by_a_broken_copy(iv, data_dir):

@@ -725,7 +725,9 @@ def test_timeline_bears_on_claims(iv):
 
 def test_glossary_first_use(iv):
     first = iv.glossary.set_index("term")["first_paragraph_id"]
-    assert len(first) == 29
+    assert len(first) == 30
+    assert first["estimative word"] == 5  # "it seems unlikely" (para. 5)
+    assert first["booster (language)"] == 8  # "well documented"
     assert first["transactional relationship"] == 2
     assert first["strategic relationship"] == 2  # not paragraph 1's "strategic thinkers"
     assert first["Cold War playbook"] == 4

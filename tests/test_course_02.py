@@ -165,7 +165,7 @@ def test_glossary_working_definitions(iv):
     assert "strategic in intent when" in glossary["strategic relationship"]
     assert "strategic in outcome when" in glossary["strategic relationship"]
     assert "the Soviet Union and China" in glossary["Cold War playbook"]
-    assert len(glossary) == 29
+    assert len(glossary) == 30
 
 
 def test_after_interview_events_table_and_the_views_shown(iv, cells):

@@ -98,7 +98,9 @@ def test_every_card_is_attributed_and_sourced(iv, cards):
     assert all(outside["bears_on"] != "")
     views = outside[outside["origin"] == "outside view"]
     assert views["voice"].str.fullmatch(r".+ \((government|analyst)\)").all()
-    assert list(cards.loc[cards["origin"] == "later event", "card_id"]) == ["E18", "E34"] + [f"E{i}" for i in range(19, 33)]
+    assert list(cards.loc[cards["origin"] == "later event", "card_id"]) == ["E18", "E34"] + [
+        f"E{i}" for i in range(19, 33)
+    ]
 
 
 def test_cards_are_a_fresh_frame(iv):
