@@ -168,3 +168,13 @@ def test_interview_without_questions_names_the_file(tmp_path, monkeypatch):
     assert (info.value.path, info.value.line) == (str(src), None)
     assert str(info.value).startswith(f"{src}: no questions found; a course needs an interview with questions")
     assert not (tmp_path / "course").exists()
+
+
+def test_generated_banks_pass_check_bank(course):
+    """What `nbkit new-course` writes has no high-risk cue: every item says its purpose (issue 13)."""
+    _, dest, _ = course
+    banks = sorted((dest / "quizzes").glob("*.yaml"))
+    assert banks
+    r = nbkit("check-bank", *banks)
+    assert r.returncode == 0, r.stdout
+    assert r.stderr.strip().endswith(f"in {len(banks)} bank(s), 0 high-risk")

@@ -16,6 +16,12 @@ HELP = "report the cue risks of quiz banks (key longest, absolutes, id leaks, it
 
 def add_arguments(p) -> None:
     p.add_argument("files", metavar="FILE", nargs="*", help="quiz bank YAML files (default: every bundled bank)")
+    p.add_argument(
+        "--interview",
+        metavar="FILE",
+        help="the interview the banks quote (default: interview.txt beside the banks' quizzes/ folder, as "
+        "`nbkit new-course` writes it, else the bundled interview)",
+    )
     p.add_argument("--csv", metavar="PATH", help="also write the findings to a CSV file")
 
 
@@ -35,6 +41,18 @@ def _report(findings, figures) -> str:
     return "\n".join(lines)
 
 
+def _interview(bank: Path, given: str | None):
+    """The interview a bank quotes: ``--interview``, else ``interview.txt`` beside its ``quizzes/`` folder."""
+    from ..course import load_interview
+
+    if given:
+        if not Path(given).is_file():
+            raise UsageError(f"no such interview: {given}")
+        return load_interview(given)
+    beside = bank.resolve().parent.parent / "interview.txt"
+    return load_interview(beside) if bank.parent.name == "quizzes" and beside.is_file() else None
+
+
 def run(args) -> int:
     """Read each quiz bank (every bundled bank when no FILE is given) and report, per item, the cue risks a
     test-wise reader could use: the key is the longest option, absolute words only in distractors, options of
@@ -50,7 +68,7 @@ def run(args) -> int:
         missing = [f for f in args.files if not Path(f).is_file()]
         if missing:
             raise UsageError(f"no such quiz bank: {', '.join(missing)}")
-        banks = [load_bank(Path(f)) for f in args.files]
+        banks = [load_bank(Path(f), interview=_interview(Path(f), args.interview)) for f in args.files]
     else:
         banks = [load_bank(stem) for stem in list_banks()]
     findings, figures = find_cues(banks), bank_figures(banks)

@@ -46,6 +46,15 @@ def stems(iv) -> list[str]:
     return ["00-overview"] + [f"{q:02d}-question-{q}" for q in iv.questions["question_id"]]
 
 
+def _gives_away(item: dict, other: dict) -> bool:
+    """True when ``other``'s stem or explanation shows a keyed answer of ``item`` as a whole word."""
+    import re
+
+    told = f"{other['question']} {other['explanation']}"
+    keys = [a["answer"] for a in item.get("answers", []) if a.get("correct") and a.get("answer")]
+    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", told, re.IGNORECASE) for k in keys)
+
+
 def plan_items(iv, seed: int = 0) -> dict[str, list[dict]]:
     """Generated items per notebook stem: question-match items go to the overview, the others to the
     notebook of the question whose answer holds their evidence; at most :data:`MAX_ITEMS` each, no repeats."""
@@ -68,6 +77,9 @@ def plan_items(iv, seed: int = 0) -> dict[str, list[dict]]:
                 continue
             if item["type"] == Match.name and plan[stem]:
                 continue  # one matching item is enough
+            planned = [it for items in plan.values() for it in items]
+            if any(_gives_away(item, other) or _gives_away(other, item) for other in planned):
+                continue  # no item may show another's key (nbkit check-bank, answered-elsewhere)
             seen.add(key)
             plan[stem].append(item)
         if all(len(v) >= 2 for k, v in plan.items() if k != "00-overview") and plan["00-overview"]:

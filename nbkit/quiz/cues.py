@@ -99,13 +99,19 @@ def _answers(item: Item) -> list[dict]:
     return [a for a in item.data.get("answers", []) if isinstance(a, dict)]
 
 
-def _visible(item: Item) -> str:
-    """Everything a learner reads of an item: stem, options, feedback and explanation."""
+def _told(item: Item) -> str:
+    """What an item tells every learner who answers it: its stem, its keyed answers with their feedback, and its
+    explanation (a distractor's feedback shows only to those who pick it)."""
     parts = [item.question, item.explanation]
     for a in _answers(item):
-        parts += [a.get("answer", ""), a.get("feedback", "")]
-    parts += [str(o) for o in item.data.get("options", [])]
+        if a.get("correct"):
+            parts += [a.get("answer", ""), a.get("feedback", "")]
     return " ".join(parts)
+
+
+def _offered(item: Item) -> str:
+    """The options an item offers (a phrase offered elsewhere cues only when it is long and specific)."""
+    return " ".join([a.get("answer", "") for a in _answers(item)] + [str(o) for o in item.data.get("options", [])])
 
 
 _ABSOLUTE = frozenset(
@@ -173,6 +179,12 @@ def _item_cues(rows: list, bank: Bank, item: Item) -> None:
             _finding(rows, bank, item, "id-leaks-answer", "the id's word(s) " + ", ".join(leaked) + " are in the key")
 
 
+#: A key this long (normalised characters) found in another item's stem, key, feedback or explanation gives it away;
+#: among another item's options it takes a longer, more specific phrase (a country's name offered as a
+#: distractor elsewhere is no cue).
+_TOLD_MIN, _OFFERED_MIN = 12, 25
+
+
 def _course_cues(rows: list, banks: list[Bank]) -> None:
     everything = [(bank, item) for bank in banks for item in bank.items]
     stems: dict[str, tuple[Bank, Item]] = {}
@@ -184,13 +196,13 @@ def _course_cues(rows: list, banks: list[Bank]) -> None:
         stems.setdefault(stem, (bank, item))
         if item.type in UNSCORED_TYPES:
             continue
-        keys = [_norm(k) for k in _keys(item) if len(_norm(k)) >= 12]
+        keys = [_norm(k) for k in _keys(item) if len(_norm(k)) >= _TOLD_MIN]
         quote = _norm(item.quote)
         for other_bank, other in everything:
             if other is item:
                 continue
-            seen = _norm(_visible(other))
-            gave = [k for k in keys if k in seen]
+            told, offered = _norm(_told(other)), _norm(_offered(other))
+            gave = [k for k in keys if k in told or (len(k) >= _OFFERED_MIN and k in offered)]
             if gave:
                 _finding(rows, bank, item, "answered-elsewhere", f"{other_bank.notebook}/{other.id} shows the key")
                 break

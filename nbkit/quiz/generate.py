@@ -63,6 +63,7 @@ def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-ques
         "explanation": "Each answer follows its question: the paragraphs after a question, up to the next question, answer it.",
         "evidence": {"paragraph_id": int(first["paragraph_id"]), "quote": first["text"]},
         "level": "understand",
+        "purpose": "reading",
         "tags": ["generated", "structure"],
     }
 
@@ -102,6 +103,7 @@ def cloze(iv, rng: random.Random, item_id: str = "auto-cloze") -> dict | None:
         "explanation": f"“{written}” is one of the content words {who} uses more than once; the blanked sentence is from paragraph {pid}.",
         "evidence": {"paragraph_id": pid, "quote": s["text"]},
         "level": "remember",
+        "purpose": "reading",
         "tags": ["generated", "vocabulary"],
     }
 
@@ -151,6 +153,7 @@ def main_actor(iv, rng: random.Random, item_id: str = "auto-main-actor", n_optio
         "explanation": f"Counting the names of each actor, its capital and its leader, paragraph {pid} names {actor} most often.",
         "evidence": {"paragraph_id": pid, "quote": quote},
         "level": "analyse",
+        "purpose": "reading",
         "tags": ["generated", "actors"],
     }
 
