@@ -77,7 +77,7 @@ def test_quiz_items_in_the_flow():
         "para12-support-units",
         "weigh-media-reports",
         "para13-operation-phrase",
-        "para13-recognition-dates",
+        "para13-breakaway-regions",
         "recognition-order",
         "evidence-or-judgement",
     ]
