@@ -67,17 +67,17 @@ def test_quiz_items_in_the_flow():
         "two-angles",
         "well-documented",
         "whose-words",
-        "belarus-hedged",
+        "para9-belarus-exchanges",
         "policy-implications",
         "expectations-poll",
         "answer-order",
     ]
     assert shown_items(NB04) == [
-        "hedged-personnel",
-        "source-of-deployment-claim",
+        "para12-personnel-wording",
+        "para12-support-units",
         "weigh-media-reports",
-        "quoted-name",
-        "dates-from-outside",
+        "para13-operation-phrase",
+        "para13-breakaway-regions",
         "recognition-order",
         "evidence-or-judgement",
     ]
@@ -147,7 +147,7 @@ def test_03_paragraph_10_brings_in_the_united_states_and_china(iv):
 def test_03_items_reworked():
     bank = load_bank(NB03)
     assert key_is_not_longest(bank.item("two-angles"))
-    belarus = str(bank.item("belarus-hedged").data)
+    belarus = str(bank.item("para9-belarus-exchanges").data)
     assert "new security structure" in belarus and "bloc" not in belarus
     order = bank.item("answer-order").data["answers"]
     paragraphs = [int(re.search(r"paragraph (\d+)", a["feedback"]).group(1)) for a in order]
@@ -169,7 +169,7 @@ def test_04_most_likely_is_read_as_likelihood(iv):
 def test_04_possibly_paragraphs(iv):
     paragraphs = sorted(iv.markers.query("marker == 'possibly'")["paragraph_id"].unique().tolist())
     assert paragraphs == [5, 8, 15]
-    feedback = [a["feedback"] for a in load_bank(NB04).item("hedged-personnel").data["answers"]]
+    feedback = [a["feedback"] for a in load_bank(NB04).item("para12-personnel-wording").data["answers"]]
     assert "(paragraphs 5, 8 and 15)" in feedback[1]
 
 
@@ -204,7 +204,7 @@ def test_04_exercise_comes_before_anything_that_shows_voices(iv):
     run(namespace, cell(NB04, "nb04-c29").source)
     run(namespace, solution_code(NB04, "nb04-c34"))
     assert namespace["answer"] == ["C27", "C28", "C30"] and run(namespace, cell(NB04, "nb04-c33").source).ok
-    feedback = str(load_bank(NB04).item("source-of-deployment-claim").data)
+    feedback = str(load_bank(NB04).item("para12-support-units").data)
     assert "voice" not in feedback
 
 
@@ -212,6 +212,6 @@ def test_04_would_benefit_from_and_quoted_name():
     key_points = cell(NB04, "nb04-c38").source
     assert "Russia “would benefit from as much diplomatic support as it can win”" in key_points
     assert "needs diplomatic support" not in " ".join(markdown(NB04))
-    item = load_bank(NB04).item("quoted-name")
+    item = load_bank(NB04).item("para13-operation-phrase")
     assert "North Korea’s name" not in str(item.data) and key_is_not_longest(item)
     assert "South Korean media" in " ".join(markdown(NB04))  # 04 is the one home of the media reports

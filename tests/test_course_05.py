@@ -173,7 +173,7 @@ def test_converging_support_is_in_the_links(iv, bank):
 
 def test_indicate_is_not_taught_as_a_hedge(nb, bank):
     """05-4 (and 07-7): "indicate" names evidence; only "(and possibly military)" is hedged."""
-    text = markdown(nb) + bank.item("beyond-anti-us").explanation
+    text = markdown(nb) + bank.item("para15-treaty-scope").explanation
     assert "the hedge “indicate”" not in text and "middle-strength hedge" not in text
     assert "it does not soften “will”" in text
     assert "only “(and possibly military)” is hedged" in markdown(nb)
@@ -226,11 +226,11 @@ def test_later_events_item_uses_a_later_distractor(iv, bank):
 
 def test_china_conditional_is_multiple_choice_with_the_conditional_key(bank):
     """05-5: the key is "bad for China unless …"; the key is not the longest option (issue 13's rules)."""
-    item = bank.item("china-conditional")
+    item = bank.item("para15-china-outlook")
     assert item.type == "multiple_choice"
     (key,) = [a["answer"] for a in item.data["answers"] if a["correct"]]
     assert key == "They may be bad for China unless the two leave the status quo and its influence intact"
-    for item_id in ("china-conditional", "beyond-anti-us"):
+    for item_id in ("para15-china-outlook", "para15-treaty-scope"):
         answers = bank.item(item_id).data["answers"]
         longest = max(len(a["answer"]) for a in answers)
         assert all(len(a["answer"]) < longest for a in answers if a["correct"]), item_id

@@ -130,9 +130,9 @@ def test_bundled_banks_use_every_example():
 @pytest.mark.parametrize(
     "bank, item_id, typed, status",
     [
-        ("04-moscows-agenda", "hedged-personnel", "most likely.", "correct"),  # a full stop at the end
-        ("04-moscows-agenda", "hedged-personnel", "  Most-likely ", "correct"),  # a hyphen for the space
-        ("04-moscows-agenda", "hedged-personnel", "least likely", "incorrect"),  # a different answer
+        ("04-moscows-agenda", "para12-personnel-wording", "most likely.", "correct"),  # a full stop at the end
+        ("04-moscows-agenda", "para12-personnel-wording", "  Most-likely ", "correct"),  # a hyphen for the space
+        ("04-moscows-agenda", "para12-personnel-wording", "least likely", "incorrect"),  # a different answer
         ("06-the-treaty-and-northeast-asia", "no-limits", "no-limits", "correct"),
         ("06-the-treaty-and-northeast-asia", "no-limits", "No – limits!", "correct"),  # a dash, end punctuation
         ("06-the-treaty-and-northeast-asia", "no-limits", "“no-limits”", "correct"),  # the quoted answer
