@@ -157,7 +157,7 @@ def test_core_path_and_optional_sections(cells):
         "article-3-wording",
         "article-4-who-is-bound",
         "two-objectives",
-        "china-angle",
+        "para20-pyongyang-motive",
         "question-5-frame",
         "objective-poll",
         "conclusion-test",

@@ -136,7 +136,7 @@ def test_bank_items_review_on_new_material(bank):
         "china-card-and-cold-war-playbook",
         "kim-in-beijing-2025",
         "paraphrase-treaty-and-china",
-        "review-conclusion-hedge",
+        "review-final-sentence",
     ]
     keys = []
     for item in bank.items:

@@ -133,11 +133,11 @@ def test_bundled_banks_use_every_example():
         ("04-moscows-agenda", "para12-personnel-wording", "most likely.", "correct"),  # a full stop at the end
         ("04-moscows-agenda", "para12-personnel-wording", "  Most-likely ", "correct"),  # a hyphen for the space
         ("04-moscows-agenda", "para12-personnel-wording", "least likely", "incorrect"),  # a different answer
-        ("06-the-treaty-and-northeast-asia", "no-limits", "no-limits", "correct"),
-        ("06-the-treaty-and-northeast-asia", "no-limits", "No – limits!", "correct"),  # a dash, end punctuation
-        ("06-the-treaty-and-northeast-asia", "no-limits", "“no-limits”", "correct"),  # the quoted answer
-        ("06-the-treaty-and-northeast-asia", "no-limits", "no limit", "incorrect"),
-        ("06-the-treaty-and-northeast-asia", "no-limits", "nolimits", "incorrect"),
+        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "no-limits", "correct"),
+        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "No – limits!", "correct"),  # a dash, end punctuation
+        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "“no-limits”", "correct"),  # the quoted answer
+        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "no limit", "incorrect"),
+        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "nolimits", "incorrect"),
     ],
 )
 def test_short_answers_ignore_end_punctuation_and_hyphens(bank, item_id, typed, status):
