@@ -78,7 +78,7 @@ def test_quizzes_printed(editions):
     assert item.question in text_l and item.question in text_t
     for option in ("Rachel Minyoung Lee", "Mercy Kuo", "The 38 North editors", "The Diplomat’s editors"):
         assert f"( ) {option}" in text_l
-    for shown in ("who-is-interviewed", "series-number", "series-audience", "cite-question-line", "question-order"):
+    for shown in ("who-is-interviewed", "series-number", "series-audience", "para14-citation", "question-order"):
         it = bank.item(shown)
         assert it.explanation not in text_l
         assert it.explanation in text_t

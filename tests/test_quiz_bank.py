@@ -80,14 +80,14 @@ def test_bank_ids():
         "who-is-interviewed",
         "series-number",
         "series-audience",
-        "cite-question-line",
+        "para14-citation",
         "question-order",
     ]
     assert load_bank("01-the-interview-as-data").ids() == [
         "instruction-verbs",
         "moscow-answer-space",
         "three-reasons",
-        "miliary-typo",
+        "para8-printed-word",
         "treaty-absent",
         "paragraph-count",
         "roles",

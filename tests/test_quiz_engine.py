@@ -148,9 +148,9 @@ def test_show_displays_the_bundle(monkeypatch):
     import IPython.display
 
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
-    assert nbkit.quiz.show("00-start-here", "cite-question-line") is None
+    assert nbkit.quiz.show("00-start-here", "para14-citation") is None
     text = shown[0]._repr_mimebundle_()["text/plain"]
-    assert text.startswith("Quiz 00-start-here/cite-question-line (true or false)\n")
+    assert text.startswith("Quiz 00-start-here/para14-citation (true or false)\n")
 
 
 def test_answer_key_markdown_and_html():

@@ -95,7 +95,7 @@ def test_nothing_chosen_is_not_counted(store):
 
 
 def test_true_false():
-    w = view("00-start-here", "cite-question-line").widget
+    w = view("00-start-here", "para14-citation").widget
     assert w.inputs.options == (("True", 0), ("False", 1))
     answer(w, 1)
     right = (
@@ -163,7 +163,7 @@ TYPO = Why(
 
 @pytest.mark.parametrize("typed", ["military", "  MILITARY ", "Military"])
 def test_short_text_ignores_case_and_spacing(typed):
-    w = view("01-the-interview-as-data", "miliary-typo").widget
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
     answer(w, typed)
     meaning = (
         "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
@@ -173,7 +173,7 @@ def test_short_text_ignores_case_and_spacing(typed):
 
 
 def test_short_text_default_feedback_and_curly_quotes():
-    w = view("01-the-interview-as-data", "miliary-typo").widget
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
     answer(w, "naval")
     default = (
         "Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
@@ -380,5 +380,5 @@ def test_each_learner_sees_options_in_an_order_of_their_own_that_survives_a_rest
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(orders["ana"])
-    tf = get_item("02-transactional-or-strategic", "seems-hedge")
+    tf = get_item("02-transactional-or-strategic", "para3-prevailing-view")
     assert option_order(tf, "ana") == [0, 1]  # True before False for everyone
