@@ -161,15 +161,23 @@ TYPO = Why(
 )
 
 
-@pytest.mark.parametrize("typed", ["military", "  MILITARY ", "Military"])
+@pytest.mark.parametrize("typed", ["miliary", "  MILIARY ", "Miliary"])
 def test_short_text_ignores_case_and_spacing(typed):
     w = view("01-the-interview-as-data", "para8-printed-word").widget
     answer(w, typed)
-    meaning = (
-        "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
-        "exactly as printed (paragraph 8)."
+    printed = (
+        "Yes, exactly as printed: the text has the typo “miliary” (for “military”), and nbkit keeps the source "
+        "unchanged, so searches for “military” miss it (paragraph 8, and paragraph 18, where Lee quotes Article 4)."
     )
-    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [meaning], TYPO)
+    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [printed], TYPO)
+
+
+def test_short_text_the_meant_word_is_not_the_printed_one():
+    """A reader who has not read paragraph 8 types the word meant, "military": not the key (issue 13)."""
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
+    answer(w, "military")
+    assert w.feedback.value.startswith('<div class="nbkit-feedback nbkit-feedback-incorrect">')
+    assert "misprint" in w.feedback.value
 
 
 def test_short_text_default_feedback_and_curly_quotes():
