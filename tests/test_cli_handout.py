@@ -126,7 +126,7 @@ def test_cell_tags(tagged, tmp_path):
     assert "dropped cell" not in page
     assert "Only for teachers." not in page
     assert Tree(page).count("svg") >= 1
-    assert "Which number in “The Trans-Pacific View Insight Series” is this conversation?" in page
+    assert "Which number in the interviewer’s series is this conversation?" in page
     tree = Tree(page)
     outputs = [t for t, a in tree.tags if "jp-OutputArea-output" in (a.get("class") or "")]
     assert len(outputs) == 3  # visible code, chart, quiz: not the remove-output cell

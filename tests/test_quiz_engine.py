@@ -158,7 +158,7 @@ def test_answer_key_markdown_and_html():
     assert md.startswith("# nbkit answer key\n\n## 00-start-here: Start here: who says what, and in what order\n")
     assert (
         "### 2. `series-number` (string)\n\n"
-        "Which number in “The Trans-Pacific View Insight Series” is this conversation? Type the number.\n\n"
+        "Which number in the interviewer’s series is this conversation? Type the number.\n\n"
         "- **Answer:** 427 / 427th\n"
         "- **Explanation:** Paragraph 1 is the series’ standard introduction: who asks, who answers, and the number "
         "of the conversation in the series.\n"
