@@ -241,8 +241,9 @@ def test_ordering_incomplete():
 ROLES = Why(
     "Role is an ordered category, intro &lt; question &lt; answer: the introduction comes first, and each "
     "question line is followed by Lee’s answer paragraphs.",
-    "Examine Pyongyang’s calculus in developing closer relations with Moscow.",
-    6,
+    "Assess the implications of expanding North Korea-Russia relations vis-à-vis the broader China-U.S. strategic "
+    "competition in the geopolitics of Northeast Asia.",
+    17,
 )
 
 
@@ -250,12 +251,12 @@ def test_match_with_dropdowns():
     w = view("01-the-interview-as-data", "roles").widget
     labels = list(w.inputs)
     assert [label for label, _ in w.inputs[labels[0]].options] == ["(choose)", "answer", "intro", "question"]
-    for label, value in zip(labels, ["intro", "question", "question", "question"]):
+    for label, value in zip(labels, ["intro", "answer", "question", "question"]):
         w.inputs[label].value = value
     w.submit.click()
     wrong = (
-        "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
-        "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer)."
+        "Paragraph 12: Paragraph 12 is Lee’s first paragraph in reply to question 3, which the interviewer asks in "
+        "paragraph 11."
     )
     assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", ["3 of 4 matches correct.", wrong], ROLES)
     w.inputs[labels[2]].value = "answer"
