@@ -624,7 +624,14 @@ def test_progress_summary_counts_polls_and_free_responses():
         {
             "learner": ["ana"] * 6,
             "notebook": ["02-transactional-or-strategic"] * 6,
-            "item": ["lee-thesis", "lee-thesis", "before-reading", "weigh-the-reply", "weigh-the-reply", "seems-hedge"],
+            "item": [
+                "lee-thesis",
+                "lee-thesis",
+                "before-reading",
+                "weigh-the-reply",
+                "weigh-the-reply",
+                "para3-prevailing-view",
+            ],
             "attempt": [1, 2, 1, 1, 1, 1],
             "answer": ["x", "y", "Strategic", "text", "text [self-rating: 2]", "True"],
             "correct": pd.array([False, True, pd.NA, pd.NA, pd.NA, True], dtype="boolean"),

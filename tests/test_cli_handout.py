@@ -78,7 +78,7 @@ def test_quizzes_printed(editions):
     assert item.question in text_l and item.question in text_t
     for option in ("Rachel Minyoung Lee", "Mercy Kuo", "The 38 North editors", "The Diplomat’s editors"):
         assert f"( ) {option}" in text_l
-    for shown in ("who-is-interviewed", "series-number", "series-audience", "cite-question-line", "question-order"):
+    for shown in ("who-is-interviewed", "series-number", "series-audience", "para14-citation", "question-order"):
         it = bank.item(shown)
         assert it.explanation not in text_l
         assert it.explanation in text_t
@@ -126,7 +126,7 @@ def test_cell_tags(tagged, tmp_path):
     assert "dropped cell" not in page
     assert "Only for teachers." not in page
     assert Tree(page).count("svg") >= 1
-    assert "Which number in “The Trans-Pacific View Insight Series” is this conversation?" in page
+    assert "Which number in the interviewer’s series is this conversation?" in page
     tree = Tree(page)
     outputs = [t for t, a in tree.tags if "jp-OutputArea-output" in (a.get("class") or "")]
     assert len(outputs) == 3  # visible code, chart, quiz: not the remove-output cell

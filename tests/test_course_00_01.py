@@ -71,7 +71,7 @@ def test_00_card_gives_the_series_purpose(interview):
         "who-is-interviewed",
         "series-number",
         "series-audience",
-        "cite-question-line",
+        "para14-citation",
         "question-order",
     ]
     audience = bank.item("series-audience")
@@ -239,7 +239,13 @@ def test_01_core_path_uses_the_three_frames_and_leaves_tokens_optional():
     for text_unit in ("interview.tokens", "interview.source[", "is_stopword"):
         assert text_unit not in core and (text_unit == "is_stopword" or text_unit in optional), text_unit
     core_items = [m.group(2) for c, optional in cells if not optional for m in QUIZ_CALL.finditer(c.source)]
-    assert core_items == ["instruction-verbs", "moscow-answer-space", "three-reasons", "miliary-typo", "treaty-absent"]
+    assert core_items == [
+        "instruction-verbs",
+        "moscow-answer-space",
+        "three-reasons",
+        "para8-printed-word",
+        "treaty-absent",
+    ]
 
 
 def test_01_refers_back_to_the_questions_table_of_00():

@@ -50,7 +50,7 @@ def test_bank_items_each_shown_once_in_order(bank, cells):
     assert shown == [
         "before-reading",
         "lee-thesis",
-        "seems-hedge",
+        "para3-prevailing-view",
         "cloze-global-order",
         "reason-reply",
         "hedges-para5",
@@ -90,7 +90,7 @@ def test_hedges_para5_key_is_the_hedged_claims(iv, bank):
 
 
 def test_seems_hedge_tells_lees_report_from_the_reported_view(bank):
-    item = bank["seems-hedge"]
+    item = bank["para3-prevailing-view"]
     text = " ".join(a["feedback"] for a in item["answers"]) + item["explanation"]
     assert "hedges twice" not in text and "“Prevailing” is not a hedge" in text
     assert "voice column" in item["explanation"]

@@ -21,7 +21,7 @@ PACKAGE = Path(nbkit.__file__).resolve().parent
 EXAMPLES = {
     "multiple_choice": ("00-start-here", "who-is-interviewed"),
     "many_choice": ("01-the-interview-as-data", "instruction-verbs"),
-    "true_false": ("00-start-here", "cite-question-line"),
+    "true_false": ("00-start-here", "para14-citation"),
     "string": ("00-start-here", "series-number"),
     "ordering": ("00-start-here", "question-order"),
     "match": ("01-the-interview-as-data", "roles"),

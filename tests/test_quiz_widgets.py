@@ -95,7 +95,7 @@ def test_nothing_chosen_is_not_counted(store):
 
 
 def test_true_false():
-    w = view("00-start-here", "cite-question-line").widget
+    w = view("00-start-here", "para14-citation").widget
     assert w.inputs.options == (("True", 0), ("False", 1))
     answer(w, 1)
     right = (
@@ -161,19 +161,27 @@ TYPO = Why(
 )
 
 
-@pytest.mark.parametrize("typed", ["military", "  MILITARY ", "Military"])
+@pytest.mark.parametrize("typed", ["miliary", "  MILIARY ", "Miliary"])
 def test_short_text_ignores_case_and_spacing(typed):
-    w = view("01-the-interview-as-data", "miliary-typo").widget
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
     answer(w, typed)
-    meaning = (
-        "Yes, that is the meaning. Note that the text prints it with a typo, “miliary”, and nbkit keeps the source "
-        "exactly as printed (paragraph 8)."
+    printed = (
+        "Yes, exactly as printed: the text has the typo “miliary” (for “military”), and nbkit keeps the source "
+        "unchanged, so searches for “military” miss it (paragraph 8, and paragraph 18, where Lee quotes Article 4)."
     )
-    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [meaning], TYPO)
+    assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [printed], TYPO)
+
+
+def test_short_text_the_meant_word_is_not_the_printed_one():
+    """A reader who has not read paragraph 8 types the word meant, "military": not the key (issue 13)."""
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
+    answer(w, "military")
+    assert w.feedback.value.startswith('<div class="nbkit-feedback nbkit-feedback-incorrect">')
+    assert "misprint" in w.feedback.value
 
 
 def test_short_text_default_feedback_and_curly_quotes():
-    w = view("01-the-interview-as-data", "miliary-typo").widget
+    w = view("01-the-interview-as-data", "para8-printed-word").widget
     answer(w, "naval")
     default = (
         "Not the word in paragraph 8. Reread its first sentence: Lee lists the benefits Pyongyang has gained from "
@@ -233,8 +241,9 @@ def test_ordering_incomplete():
 ROLES = Why(
     "Role is an ordered category, intro &lt; question &lt; answer: the introduction comes first, and each "
     "question line is followed by Lee’s answer paragraphs.",
-    "Examine Pyongyang’s calculus in developing closer relations with Moscow.",
-    6,
+    "Assess the implications of expanding North Korea-Russia relations vis-à-vis the broader China-U.S. strategic "
+    "competition in the geopolitics of Northeast Asia.",
+    17,
 )
 
 
@@ -242,12 +251,12 @@ def test_match_with_dropdowns():
     w = view("01-the-interview-as-data", "roles").widget
     labels = list(w.inputs)
     assert [label for label, _ in w.inputs[labels[0]].options] == ["(choose)", "answer", "intro", "question"]
-    for label, value in zip(labels, ["intro", "question", "question", "question"]):
+    for label, value in zip(labels, ["intro", "answer", "question", "question"]):
         w.inputs[label].value = value
     w.submit.click()
     wrong = (
-        "Paragraph 7: “We should understand North Korea’s close alignment with Russia from two angles…”: "
-        "Paragraph 7 is Lee’s first paragraph in reply to question 2 (position 1 of that answer)."
+        "Paragraph 12: Paragraph 12 is Lee’s first paragraph in reply to question 3, which the interviewer asks in "
+        "paragraph 11."
     )
     assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", ["3 of 4 matches correct.", wrong], ROLES)
     w.inputs[labels[2]].value = "answer"
@@ -380,5 +389,5 @@ def test_each_learner_sees_options_in_an_order_of_their_own_that_survives_a_rest
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(orders["ana"])
-    tf = get_item("02-transactional-or-strategic", "seems-hedge")
+    tf = get_item("02-transactional-or-strategic", "para3-prevailing-view")
     assert option_order(tf, "ana") == [0, 1]  # True before False for everyone
