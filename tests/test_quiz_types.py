@@ -134,7 +134,12 @@ def test_bundled_banks_use_every_example():
         ("04-moscows-agenda", "para12-personnel-wording", "  Most-likely ", "correct"),  # a hyphen for the space
         ("04-moscows-agenda", "para12-personnel-wording", "least likely", "incorrect"),  # a different answer
         ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "no-limits", "correct"),
-        ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "No – limits!", "correct"),  # a dash, end punctuation
+        (
+            "06-the-treaty-and-northeast-asia",
+            "para20-quoted-phrase",
+            "No – limits!",
+            "correct",
+        ),  # a dash, end punctuation
         ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "“no-limits”", "correct"),  # the quoted answer
         ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "no limit", "incorrect"),
         ("06-the-treaty-and-northeast-asia", "para20-quoted-phrase", "nolimits", "incorrect"),
