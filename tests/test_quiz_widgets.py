@@ -391,3 +391,17 @@ def test_each_learner_sees_options_in_an_order_of_their_own_that_survives_a_rest
     assert out.strip() == str(orders["ana"])
     tf = get_item("02-transactional-or-strategic", "para3-prevailing-view")
     assert option_order(tf, "ana") == [0, 1]  # True before False for everyone
+
+
+def test_the_answer_key_names_options_not_positions():
+    """Issue 13: options come in each learner's own order, so the key gives the option's words, never its place."""
+    import re
+
+    from nbkit.quiz.answer_key import answer_key_markdown
+    from nbkit.quiz.bank import get_item
+
+    key = answer_key_markdown(["03-pyongyangs-calculus"])
+    item = get_item("03-pyongyangs-calculus", "two-angles")
+    right = next(a["answer"] for a in item.data["answers"] if a["correct"])
+    assert f"- **Answer:** {right}\n" in key
+    assert not re.search(r"\*\*Answer:\*\* *(?:option *)?(?:[A-D]|[1-4])[).:]?(?:\s|$)", key, re.I)
