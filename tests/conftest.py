@@ -136,3 +136,12 @@ def interview():
     import nbkit
 
     return nbkit.load_interview()
+
+
+#: The one option set of every before/after poll of the course (review 02-3, 08-7); tests of 02 and 08 check it.
+POLL_OPTIONS = [
+    "Transactional in intent and outcome",
+    "Strategic in intent, transactional in outcome so far",
+    "Strategic in both intent and outcome",
+    "Too early to tell",
+]

@@ -4,7 +4,6 @@ annotators code them, the linked-claims table and the glossary's working definit
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -13,15 +12,9 @@ import nbkit
 from nbkit.annotations.link_table import linked_claims
 from nbkit.quiz.bank import load_bank
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import POLL_OPTIONS, ROOT
+
 STEM = "02-transactional-or-strategic"
-#: The one option set of every before/after poll of the course (review 02-3, 08-7).
-POLL_OPTIONS = [
-    "Transactional in intent and outcome",
-    "Strategic in intent, transactional in outcome so far",
-    "Strategic in both intent and outcome",
-    "Too early to tell",
-]
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,10 @@ import nbkit
 from nbkit.debate import ORIGINS, SIDES, card_sheet, debate_cards, event_side
 from nbkit.quiz import load_bank
 
-from .conftest import ROOT
+from .conftest import POLL_OPTIONS, ROOT
 
 NB = ROOT / "notebooks" / "08-seminar-and-review.ipynb"
 ALLOWED = set((Path(__file__).parent / "data" / "allowed_sources.txt").read_text(encoding="utf-8").split())
-POLL_OPTIONS = [
-    "Transactional in intent and outcome",
-    "Strategic in intent, transactional in outcome so far",
-    "Strategic in both intent and outcome",
-    "Too early to tell",
-]
 
 
 @pytest.fixture(scope="module")

@@ -86,6 +86,19 @@ def _check_date(file: AnnotationFile, i: int, text: str, precision: str) -> dt.d
     return date
 
 
+def _in_date_order(file: AnnotationFile, what: str):
+    """(1-based row, row, date) of a dated file, each date checked and the rows checked to be in date order."""
+    previous = None
+    for i, r in enumerate(file.rows, 1):
+        date = _check_date(file, i, r["date"], r["precision"])
+        if previous is not None and date < previous:
+            file.fail(
+                i, "date", f"{r['date']} comes before the date of the previous row. Keep the {what} in date order."
+            )
+        previous = date
+        yield i, r, date
+
+
 def _check_claim_ids(file: AnnotationFile, i: int, r: dict, claim_ids: set[str]) -> list[str]:
     """The claim ids of the row's ``bears_on``, each checked to exist and to be named once."""
     ids = r["bears_on"].split("; ") if r["bears_on"] else []
@@ -113,14 +126,8 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
     """
     file.check_unique("event_id", "event id")
     cutoff = first_day_of_next_month(published)
-    rows, previous = [], None
-    for i, r in enumerate(file.rows, 1):
-        date = _check_date(file, i, r["date"], r["precision"])
-        if previous is not None and date < previous:
-            file.fail(
-                i, "date", f"{r['date']} comes before the date of the previous row. Keep the events in date order."
-            )
-        previous = date
+    rows = []
+    for i, r, date in _in_date_order(file, "events"):
         pid = int(r["paragraph_id"]) if r["paragraph_id"] else None
         if pid is not None:
             par = check_paragraph(file, i, "paragraph_id", pid, paragraphs, answer=False)
@@ -159,14 +166,8 @@ def build_timeline(file: AnnotationFile, paragraphs: pd.DataFrame, published: st
 def build_outside_views(file: AnnotationFile, claim_ids: set[str]) -> pd.DataFrame:
     """The outside_views frame, in date order: each statement with its source and the claims it bears on."""
     file.check_unique("view_id", "view id")
-    rows, previous = [], None
-    for i, r in enumerate(file.rows, 1):
-        date = _check_date(file, i, r["date"], r["precision"])
-        if previous is not None and date < previous:
-            file.fail(
-                i, "date", f"{r['date']} comes before the date of the previous row. Keep the statements in date order."
-            )
-        previous = date
+    rows = []
+    for i, r, date in _in_date_order(file, "statements"):
         _check_claim_ids(file, i, r, claim_ids)
         rows.append(
             (
