@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import frames
+
 __all__ = ["SIDES", "ORIGINS", "debate_cards", "event_side", "card_sheet"]
 
-#: The sides a card can take, in the order the notebook shows them.
-SIDES = ["transactional", "strategic", "mixed", "neither"]
+#: The sides a card can take, in the order the notebook shows them (outside_views.side in frames.yaml).
+SIDES = frames.categories("outside_views", "side")
 #: Where a card comes from.
 ORIGINS = ["interview", "outside view", "later event"]
 _OTHER = {"transactional": "strategic", "strategic": "transactional"}
