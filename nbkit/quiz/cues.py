@@ -21,7 +21,7 @@ from ..validation import parse_yaml
 from .bank import Bank, Item
 from .types import FreeResponse, ManyChoice, Match, MultipleChoice, Poll, String, TrueFalse
 
-__all__ = ["CHECKS", "find_cues", "bank_figures", "checks"]
+__all__ = ["find_cues", "bank_figures", "checks"]
 
 #: Item types whose options a learner chooses from (the choice-cue checks apply to these).
 CHOICE_TYPES = (MultipleChoice.name, ManyChoice.name)
@@ -38,9 +38,6 @@ def checks() -> dict[str, dict]:
     """``{check name: {risk, guideline, advice, scope}}`` from ``data/cue_checks.yaml``."""
     path = data_file("cue_checks.yaml")
     return parse_yaml(path.read_text(encoding="utf-8"), "nbkit/data/cue_checks.yaml", DataValidationError)["checks"]
-
-
-CHECKS = tuple(checks())
 
 
 def _words(text: str) -> list[str]:
