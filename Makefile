@@ -28,9 +28,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml node_modules/.installed | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,parquet]'
 	touch $@ $(VENV)/.installed
+
+# Node.js tools (package.json, versions pinned in package-lock.json): configurable-http-proxy for the
+# class hub, axe-core for the browser tests' accessibility audit. Installed with the machine's npm.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lab: $(VENV)/.installed
 	$(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) --notebook-dir=notebooks
@@ -87,4 +93,4 @@ bench-quick: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py --quick
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info handouts
+	rm -rf $(VENV) node_modules .pytest_cache .hypothesis build dist *.egg-info handouts
