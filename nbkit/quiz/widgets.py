@@ -7,16 +7,53 @@ from templates that escape all bank text. Each submission is written to the prog
 retries are allowed and the attempt number counts the learner's earlier submissions in the store.
 Class results (a frame from :func:`nbkit.quiz.load_class_results`) are passed in, never read from
 a global: polls then show the class's votes.
+
+Accessibility: every input has a name (a ``<label>`` around it or tied to it, or the question), each option set
+is a group named by the question, the feedback is a polite live region, and JupyterLab's shortcuts are off
+inside the box (``data-lm-suppress-shortcuts``) so arrow keys change the answer. What ipywidgets cannot state
+is set in the page by a small front-end hook (:class:`QuizA11y`, nbkit/data/quiz_assets/quiz_a11y.js)
+from the rules :meth:`QuizWidget.aria_rules` lists. After "Check answer", focus stays on the button (the live
+region reads the feedback) and Tab leads into the feedback ("Show me in the text"), then on.
 """
 
 from __future__ import annotations
+
+import secrets
+from functools import cache
 
 from . import engine
 from .fallback import fallback_html, fallback_text
 from .templates import render
 from .types import item_type
+from .types.base import aria_rule
 
-__all__ = ["QuizWidget", "QuizView"]
+__all__ = ["QuizWidget", "QuizView", "QuizA11y", "FRONT_END"]
+
+#: The front-end hook's ES module (read when the first quiz is shown, never at import).
+FRONT_END = "quiz_assets/quiz_a11y.js"
+
+
+@cache
+def _a11y_class():
+    import anywidget
+    import traitlets
+
+    from ..resources import data_file
+
+    class _QuizA11y(anywidget.AnyWidget):
+        """Invisible widget in a quiz box whose front end sets the ``rules`` (see :func:`aria_rule`) in the page."""
+
+        _esm = data_file(FRONT_END).read_text(encoding="utf-8")
+        rules = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    return _QuizA11y
+
+
+def QuizA11y(rules: list[dict]):
+    """The front-end hook of one quiz box, setting ``rules`` (anywidget is imported on first use)."""
+    import ipywidgets as w
+
+    return _a11y_class()(rules=rules, layout=w.Layout(display="none"))
 
 
 class QuizWidget:
@@ -36,6 +73,9 @@ class QuizWidget:
         self.last_result: engine.Result | None = None
         self.last_attempt = 0
         dom = item.dom_class
+        # ids of the question's and the self-rating's label elements, unique per box (an item may be shown twice)
+        uid = secrets.token_hex(4)
+        self.prompt_id, self.rating_id = f"{dom}-{uid}-prompt", f"{dom}-{uid}-rating"
         self.prompt = w.HTML(
             render("quiz/prompt.html.j2", question=item.question, label=self.kind.label), _dom_classes=[f"{dom}-prompt"]
         )
@@ -64,7 +104,27 @@ class QuizWidget:
             self.answer = w.HTML("", _dom_classes=[f"{dom}-answer"])
             self.show_answer.on_click(self._on_show_answer)
             children += [self.show_answer, self.answer]
-        self.box = w.VBox(children, _dom_classes=["nbkit-quiz", dom])
+        self.a11y = QuizA11y(self.aria_rules())
+        self.box = w.VBox([*children, self.a11y], _dom_classes=["nbkit-quiz", dom])
+
+    def aria_rules(self) -> list[dict]:
+        """What the front-end hook sets in the page: shortcuts off in the box, the question's id, the type's
+        group labels and input names, the button described by the question, the feedback as a live region."""
+        dom, pid = self.item.dom_class, self.prompt_id
+        rules = [
+            aria_rule(":scope", data_lm_suppress_shortcuts="true"),
+            aria_rule(f".{dom}-prompt", id=pid),
+            *self.kind.aria_rules(self.item, pid),
+            aria_rule(f".{dom}-submit", aria_describedby=pid),
+            aria_rule(f".{dom}-feedback", role="status", aria_live="polite", aria_atomic="true"),
+        ]
+        if self.kind.self_rated:
+            rid = self.rating_id
+            rules += [
+                aria_rule(f".{dom}-rating > .widget-label", id=rid),
+                aria_rule(f".{dom}-rating .widget-radio-box", role="radiogroup", aria_labelledby=rid),
+            ]
+        return rules
 
     def response(self):
         """The current response in the shape :func:`nbkit.quiz.engine.check` expects."""

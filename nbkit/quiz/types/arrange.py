@@ -5,11 +5,33 @@ from __future__ import annotations
 import random
 import zlib
 
-from .base import ItemType, Result, graded, incomplete
+from .base import ItemType, Result, aria_rule, graded, incomplete
 
 __all__ = ["Ordering", "Match", "display_order"]
 
 _CHOOSE = ("(choose)", None)
+
+
+def _dropdowns(labels: list[str], options: list[str]) -> list:
+    """One dropdown per label, each named by its label (ipywidgets ties ``description`` to the <select> with
+    <label for>), shown in full rather than cut to the default description width."""
+    import ipywidgets as w
+
+    choices = [_CHOOSE] + [(x, x) for x in options]
+    return [
+        w.Dropdown(
+            options=choices,
+            value=None,
+            description=label,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
+        )
+        for label in labels
+    ]
+
+
+def _group(item, prompt_id: str) -> list[dict]:
+    return [aria_rule(f".{item.dom_class}-options", role="group", aria_labelledby=prompt_id)]
 
 
 def display_order(item) -> list[str]:
@@ -50,12 +72,12 @@ class Ordering(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        choices = [_CHOOSE] + [(x, x) for x in display_order(item)]
-        inputs = [
-            w.Dropdown(options=choices, value=None, description=f"Position {i}", layout=w.Layout(width="auto"))
-            for i in range(1, len(item.data["answers"]) + 1)
-        ]
-        return inputs, list(inputs)
+        positions = [f"Position {i}" for i in range(1, len(item.data["answers"]) + 1)]
+        inputs = _dropdowns(positions, display_order(item))
+        return inputs, [w.VBox(inputs, _dom_classes=[f"{item.dom_class}-options"])]
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        return _group(item, prompt_id)
 
     def response(self, inputs):
         return [dd.value for dd in inputs]
@@ -88,15 +110,12 @@ class Match(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        from ..templates import render
+        labels = [p["label"] for p in item.data["pairs"]]
+        inputs = dict(zip(labels, _dropdowns(labels, sorted(item.data["options"]))))
+        return inputs, [w.VBox(list(inputs.values()), _dom_classes=[f"{item.dom_class}-options"])]
 
-        choices = [_CHOOSE] + [(x, x) for x in sorted(item.data["options"])]
-        inputs = {
-            p["label"]: w.Dropdown(options=choices, value=None, layout=w.Layout(width="auto"))
-            for p in item.data["pairs"]
-        }
-        rows = [w.HBox([w.HTML(render("quiz/match_label.html.j2", label=label)), dd]) for label, dd in inputs.items()]
-        return inputs, rows
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        return _group(item, prompt_id)
 
     def response(self, inputs):
         return {label: dd.value for label, dd in inputs.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-__all__ = ["ItemType", "Result", "incomplete"]
+__all__ = ["ItemType", "Result", "incomplete", "aria_rule"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,16 @@ class Result:
 def incomplete(message: str) -> Result:
     """A response with nothing to check yet (not recorded, not counted)."""
     return Result("incomplete", None, "", (message,))
+
+
+def aria_rule(select: str, **attrs: str) -> dict:
+    """One accessibility rule for the quiz's front-end hook: set ``attrs`` on every element under the quiz box
+    that matches the CSS selector ``select`` (":scope" is the box itself). Attribute names take "-" for "_".
+
+    >>> aria_rule(".x .widget-radio-box", role="radiogroup", aria_labelledby="p1")
+    {'select': '.x .widget-radio-box', 'attrs': {'role': 'radiogroup', 'aria-labelledby': 'p1'}}
+    """
+    return {"select": select, "attrs": {k.replace("_", "-"): v for k, v in attrs.items()}}
 
 
 def graded(ok: bool, answer: str, messages) -> Result:
@@ -82,6 +92,11 @@ class ItemType:
     def response(self, inputs):
         """The response held by ``inputs``, in the shape :meth:`check` expects."""
         return inputs.value
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        """Accessibility attributes of the inputs (:func:`aria_rule`): what ipywidgets cannot state, such as the
+        group label of an option set; ``prompt_id`` is the id of the question's element."""
+        return []
 
     # -- pages with no kernel, the answer key, notebook checks ------------------------------------
     def fallback(self, item) -> tuple[list[str], list[str], str | None]:

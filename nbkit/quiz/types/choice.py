@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import zlib
 
-from .base import ItemType, Result, graded, incomplete
+from .base import ItemType, Result, aria_rule, graded, incomplete
 
 __all__ = ["MultipleChoice", "TrueFalse", "Poll", "ManyChoice", "option_order"]
 
@@ -64,8 +64,14 @@ class _OneOption(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        inputs = w.RadioButtons(options=_shown(item), value=None, layout=w.Layout(width="auto"))
+        inputs = w.RadioButtons(
+            options=_shown(item), value=None, layout=w.Layout(width="auto"), _dom_classes=[f"{item.dom_class}-options"]
+        )
         return inputs, [inputs]
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        # each radio is named by the <label> around it; the set is a radiogroup named by the question
+        return [aria_rule(f".{item.dom_class}-options .widget-radio-box", role="radiogroup", aria_labelledby=prompt_id)]
 
     def fallback(self, item):
         texts = _options(item)
@@ -152,7 +158,11 @@ class ManyChoice(ItemType):
         ]
         for cb, (_, index) in zip(inputs, _shown(item)):
             cb.add_class(f"nbkit-option-{index}")
-        return inputs, list(inputs)
+        return inputs, [w.VBox(inputs, _dom_classes=[f"{item.dom_class}-options"])]
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        # each box is named by the <label> around it; the set is a group named by the question
+        return [aria_rule(f".{item.dom_class}-options", role="group", aria_labelledby=prompt_id)]
 
     def response(self, inputs):
         """The bank indices of the ticked options (the boxes are in the learner's order)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import ItemType, Result, graded, incomplete
+from .base import ItemType, Result, aria_rule, graded, incomplete
 
 __all__ = ["String", "FreeResponse", "normalize", "rating_scale", "RATING_SCALE"]
 
@@ -68,8 +68,17 @@ class String(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        inputs = w.Text(value="", placeholder="Type your answer", layout=w.Layout(width="24em"))
+        inputs = w.Text(
+            value="",
+            placeholder="Type your answer",
+            layout=w.Layout(width="24em"),
+            _dom_classes=[f"{item.dom_class}-input"],
+        )
         return inputs, [inputs]
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        # the question names the box (a placeholder is no name: it goes once the learner types)
+        return [aria_rule(f".{item.dom_class}-input input", aria_labelledby=prompt_id)]
 
     def fallback(self, item):
         return ["Answer: ________"], [], None
@@ -108,8 +117,16 @@ class FreeResponse(ItemType):
     def widgets(self, item):
         import ipywidgets as w
 
-        inputs = w.Textarea(value="", placeholder="Write your answer", layout=w.Layout(width="100%", height="8em"))
+        inputs = w.Textarea(
+            value="",
+            placeholder="Write your answer",
+            layout=w.Layout(width="100%", height="8em"),
+            _dom_classes=[f"{item.dom_class}-input"],
+        )
         return inputs, [inputs]
+
+    def aria_rules(self, item, prompt_id: str) -> list[dict]:
+        return [aria_rule(f".{item.dom_class}-input textarea", aria_labelledby=prompt_id)]
 
     def fallback(self, item):
         return ["Your answer: ________"], [], None
