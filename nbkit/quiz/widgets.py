@@ -10,7 +10,7 @@ a global: polls then show the class's votes.
 
 Accessibility: every input has a name (a ``<label>`` around it or tied to it, or the question), each option set
 is a group named by the question, the feedback is a polite live region, and JupyterLab's shortcuts are off
-inside the box (``data-lm-suppress-shortcuts``) so arrow keys change the answer. What ipywidgets cannot state
+on the box's controls (``data-lm-suppress-shortcuts``) so arrow keys change the answer. What ipywidgets cannot state
 is set in the page by a small front-end hook (:class:`QuizA11y`, nbkit/data/quiz_assets/quiz_a11y.js)
 from the rules :meth:`QuizWidget.aria_rules` lists. After "Check answer", focus stays on the button (the live
 region reads the feedback) and Tab leads into the feedback ("Show me in the text"), then on.
@@ -25,9 +25,15 @@ from . import engine
 from .fallback import fallback_html, fallback_text
 from .templates import render
 from .types import item_type
-from .types.base import aria_rule
+from .types.base import aria_rule, radio_rules
 
-__all__ = ["QuizWidget", "QuizView", "QuizA11y", "FRONT_END"]
+__all__ = ["QuizWidget", "QuizView", "QuizA11y", "FRONT_END", "CONTROLS"]
+
+#: Every element of a quiz box that takes focus. JupyterLab (Lumino) skips its shortcuts for a key pressed on an
+#: element with ``data-lm-suppress-shortcuts``: it stops looking at that element, but a binding whose selector ends
+#: in ``:focus`` (ArrowDown: next cell) already matches the focused element itself, so the attribute goes on each
+#: control, not only on the box (Lumino's CommandRegistry, JupyterLab 4.6: the target is tested first).
+CONTROLS = "input, select, textarea, button, summary"
 
 #: The front-end hook's ES module (read when the first quiz is shown, never at import).
 FRONT_END = "quiz_assets/quiz_a11y.js"
@@ -108,21 +114,20 @@ class QuizWidget:
         self.box = w.VBox([*children, self.a11y], _dom_classes=["nbkit-quiz", dom])
 
     def aria_rules(self) -> list[dict]:
-        """What the front-end hook sets in the page: shortcuts off in the box, the question's id, the type's
+        """What the front-end hook sets in the page: shortcuts off on its controls, the question's id, the type's
         group labels and input names, the button described by the question, the feedback as a live region."""
         dom, pid = self.item.dom_class, self.prompt_id
         rules = [
-            aria_rule(":scope", data_lm_suppress_shortcuts="true"),
+            aria_rule(CONTROLS, data_lm_suppress_shortcuts="true"),
             aria_rule(f".{dom}-prompt", id=pid),
             *self.kind.aria_rules(self.item, pid),
             aria_rule(f".{dom}-submit", aria_describedby=pid),
             aria_rule(f".{dom}-feedback", role="status", aria_live="polite", aria_atomic="true"),
         ]
         if self.kind.self_rated:
-            rid = self.rating_id
             rules += [
-                aria_rule(f".{dom}-rating > .widget-label", id=rid),
-                aria_rule(f".{dom}-rating .widget-radio-box", role="radiogroup", aria_labelledby=rid),
+                aria_rule(f".{dom}-rating > .widget-label", id=self.rating_id),
+                *radio_rules(f".{dom}-rating", self.rating_id, self.rating_id + "-options"),
             ]
         return rules
 

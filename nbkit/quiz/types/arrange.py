@@ -21,7 +21,7 @@ def _dropdowns(labels: list[str], options: list[str]) -> list:
     return [
         w.Dropdown(
             options=choices,
-            value=None,
+            index=0,  # "(choose)" shows (value None); a bare value=None leaves the box blank
             description=label,
             style={"description_width": "initial"},
             layout=w.Layout(width="auto"),

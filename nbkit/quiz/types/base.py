@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-__all__ = ["ItemType", "Result", "incomplete", "aria_rule"]
+__all__ = ["ItemType", "Result", "incomplete", "aria_rule", "radio_rules"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,16 @@ def aria_rule(select: str, **attrs: str) -> dict:
     {'select': '.x .widget-radio-box', 'attrs': {'role': 'radiogroup', 'aria-labelledby': 'p1'}}
     """
     return {"select": select, "attrs": {k.replace("_", "-"): v for k, v in attrs.items()}}
+
+
+def radio_rules(widget: str, label_id: str, name: str) -> list[dict]:
+    """Rules of an ipywidgets ``RadioButtons`` (CSS selector ``widget``): its options become one radiogroup named
+    by the element ``label_id``, and its radios share the ``name`` attribute ipywidgets leaves out, so arrow
+    keys move between them and Tab stops once (each radio is already named by the <label> around it)."""
+    return [
+        aria_rule(f"{widget} .widget-radio-box", role="radiogroup", aria_labelledby=label_id),
+        aria_rule(f"{widget} input[type=radio]", name=name),
+    ]
 
 
 def graded(ok: bool, answer: str, messages) -> Result:

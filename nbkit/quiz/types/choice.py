@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import zlib
 
-from .base import ItemType, Result, aria_rule, graded, incomplete
+from .base import ItemType, Result, aria_rule, graded, incomplete, radio_rules
 
 __all__ = ["MultipleChoice", "TrueFalse", "Poll", "ManyChoice", "option_order"]
 
@@ -70,8 +70,7 @@ class _OneOption(ItemType):
         return inputs, [inputs]
 
     def aria_rules(self, item, prompt_id: str) -> list[dict]:
-        # each radio is named by the <label> around it; the set is a radiogroup named by the question
-        return [aria_rule(f".{item.dom_class}-options .widget-radio-box", role="radiogroup", aria_labelledby=prompt_id)]
+        return radio_rules(f".{item.dom_class}-options", prompt_id, prompt_id.removesuffix("-prompt") + "-options")
 
     def fallback(self, item):
         texts = _options(item)
