@@ -245,6 +245,11 @@ def test_keyboard_only_in_lab(tab, lab):
         controls = page.locator(f"{PANEL} .nbkit-quiz").locator(CONTROLS)
         assert controls.count() > 2 * len(BANK.items)
         assert controls.evaluate_all("els => els.filter(e => e.dataset.lmSuppressShortcuts !== 'true').length") == 0
+        focusable = page.locator(f"{PANEL} .nbkit-quiz *").evaluate_all(
+            "(els, sel) => els.filter(e => e.tabIndex >= 0 && !e.matches(sel)).map(e => e.outerHTML.slice(0, 120))",
+            CONTROLS,
+        )
+        assert focusable == [], f"focusable quiz elements that keep JupyterLab's shortcuts: {focusable}"
 
         # ArrowDown on a radio changes the answer; the active cell stays where it is
         item = ITEMS["multiple_choice"]
