@@ -173,6 +173,14 @@ def answer_by_keyboard(page, root: str, item, attempt: int) -> None:
     kb.press("Tab")
     focused = _active(page)
     assert f"{item.dom_class}-submit" in focused["cls"], f"Tab after the answer went to {focused}, not the button"
+    # Shift+Tab goes back to the last control answered (a radio group is one stop: its chosen radio), Tab returns
+    kb.press("Shift+Tab")
+    back = _active(page)
+    assert back["tag"] in ("input", "select", "textarea") and back["cls"] != focused["cls"], f"Shift+Tab went to {back}"
+    if back["type"] == "radio":
+        assert back["checked"], "Shift+Tab into a radio group should land on the chosen radio"
+    kb.press("Tab")
+    assert f"{item.dom_class}-submit" in _active(page)["cls"]
     kb.press("Enter")
 
     result, text = expected_feedback(item, attempt)
