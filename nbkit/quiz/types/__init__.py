@@ -1,8 +1,9 @@
 """Quiz item types: one class per type, found by name.
 
 Each class knows how to check a response, build its widgets and read them, name them for assistive
-technology (:meth:`ItemType.aria_rules`), print itself where no kernel runs, state its answer for the key, which of its strings give the answer away, and the bank
-rules a schema cannot state. Adding a type: one class here (listed in :data:`TYPES`) and its entry in
+technology (:meth:`ItemType.aria_rules`), print itself where no kernel runs, state its answer for the key,
+which of its strings give the answer away, and the bank rules a schema cannot state. Adding a type: one class
+here (listed in :data:`TYPES`) and its entry in
 ``nbkit/data/schemas/quiz_bank.schema.json`` (see docs/quiz-format.md).
 """
 
