@@ -108,8 +108,10 @@ def debate_cards(interview) -> pd.DataFrame:
     return cards
 
 
-#: The order in which a side's interview cards enter the deck: the claims that carry an argument first.
-KIND_ORDER = ["thesis", "evidence", "reason", "counterpoint", "prediction", "implication", "context"]
+#: The order in which a side's interview cards enter the deck: first the claims that say what the relationship is
+#: or will become (thesis, implication, prediction: what a motion about intent turns on), then the reasons and the
+#: evidence behind them.
+KIND_ORDER = ["thesis", "implication", "prediction", "reason", "evidence", "counterpoint", "context"]
 
 
 def debate_deck(interview, paragraphs=None) -> pd.DataFrame:

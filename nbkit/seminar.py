@@ -105,7 +105,9 @@ def plan_minutes(plan: str, folder: str | Path | None = None) -> int:
 
     paths = _notebooks(_folder(folder))
     return sum(
-        notebook_time(paths[b["notebook"]]).core if "section" not in b else section_time(paths[b["notebook"]], b["section"])
+        notebook_time(paths[b["notebook"]]).core
+        if "section" not in b
+        else section_time(paths[b["notebook"]], b["section"])
         for b in seminar()["plans"][plan]["before"]
     )
 
@@ -198,9 +200,7 @@ def check_plans(interview=None, folder: str | Path | None = None) -> list[str]:
         if interview is not None:
             read = set(before_class(name, folder))
             deck = debate_deck(interview, read)
-            unread = sorted(
-                {int(w.split()[1]) for w in deck.loc[deck["origin"] == "interview", "where"]} - read
-            )
+            unread = sorted({int(w.split()[1]) for w in deck.loc[deck["origin"] == "interview", "where"]} - read)
             if unread:
                 problems.append(f"{where}: the deck cites paragraphs {unread}, which no before-class notebook reads.")
     return problems

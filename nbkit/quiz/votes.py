@@ -39,7 +39,9 @@ def _latest(results: pd.DataFrame, notebook: str, item: str) -> pd.Series:
     return rows.groupby("learner")["answer"].last()
 
 
-def vote_table(results: pd.DataFrame, notebook: str, before: str, after: str | None = None, folder=None) -> pd.DataFrame:
+def vote_table(
+    results: pd.DataFrame, notebook: str, before: str, after: str | None = None, folder=None
+) -> pd.DataFrame:
     """One row per option of poll ``before``: ``answer``, ``before`` (learners whose latest vote it is) and, with
     ``after`` (a poll with the same options), ``after`` and ``change`` (after − before). Options nobody chose
     count 0; the attribute ``table.attrs["learners"]`` gives how many learners voted in each poll."""
@@ -50,8 +52,12 @@ def vote_table(results: pd.DataFrame, notebook: str, before: str, after: str | N
     counts = {"before": len(first)}
     if after is not None:
         if poll_options(notebook, after, folder) != options:
-            raise QuizBankError(notebook, after, "answers", f"'{after}' and '{before}' differ in their options; "
-                                "a before/after comparison needs one option set.")
+            raise QuizBankError(
+                notebook,
+                after,
+                "answers",
+                f"'{after}' and '{before}' differ in their options; a before/after comparison needs one option set.",
+            )
         second = _latest(results, notebook, after)
         table["after"] = [int((second == o).sum()) for o in options]
         table["change"] = table["after"] - table["before"]
