@@ -277,3 +277,26 @@ def test_votes_command_from_hand_in_files(tmp_path, run_cli):
     assert "skipped notes.csv" in err and "5 learners voted before, 5 learners voted after" in err
     html = (tmp_path / "votes.html").read_text(encoding="utf-8")
     assert "The class&#x27;s votes" in html or "The class's votes" in html
+
+
+def test_live_votes_reads_a_folder_and_says_how_many_voted(tmp_path):
+    from nbkit.quiz.live_votes import live_votes, read_votes
+
+    t, s, b, e = POLL_OPTIONS
+    _votes([("ana", "poll-before", 1, t), ("ana", "poll-after", 1, s)]).to_csv(tmp_path / "ana.csv", index=False)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    table, skipped = read_votes(tmp_path, "08-seminar-and-review", "poll-before", "poll-after")
+    assert table[["before", "after"]].values.tolist() == [[1, 0], [0, 1], [0, 0], [0, 0]] and skipped == ["broken.json"]
+    view = live_votes(tmp_path, every=None)
+    status = view.children[0].children[1].value
+    assert "1 voted before, 1 voted after; left out: broken.json." in status and "role='status'" in status
+    missing = live_votes(tmp_path / "not-yet", every=None).children[0].children[1].value
+    assert "0 voted before, 0 voted after; the folder" in missing and "does not exist yet" in missing
+
+
+def test_dashboard_command_writes_the_notebook_once(tmp_path, run_cli):
+    code, out, err = run_cli("seminar", "dashboard", str(tmp_path))
+    nb = nbformat.read(tmp_path / "class-votes.ipynb", as_version=4)
+    assert code == 0 and 'live_votes(source, "poll-before", "poll-after")' in nb.cells[2].source
+    code, out, err = run_cli("seminar", "dashboard", str(tmp_path))
+    assert code == 1 and "exists; nothing written" in err

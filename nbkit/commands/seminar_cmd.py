@@ -2,6 +2,7 @@
 
 - ``roles ROSTER.csv [--seed N]``: a role and a side for every learner (the same for the same roster and seed);
 - ``check-plans``: the teaching guide's plans against the notebooks (minutes, items, cards); exit 1 on a problem;
+- ``dashboard [DIR]``: writes ``class-votes.ipynb``, the teacher's live view of the votes, into DIR;
 - ``votes FOLDER [ITEM [ITEM]]``: the class's votes from a folder of hand-in files, before vs. after
   (default ``poll-before poll-after`` of notebook 08), as a table and, with ``--chart``, a chart file.
   On the class hub, ``nbkit class votes`` shows the same from every learner's progress.
@@ -25,6 +26,10 @@ def add_arguments(p) -> None:
     r.add_argument("roster", metavar="ROSTER.csv", help="the class list: a CSV file with a 'name' column")
     r.add_argument("--seed", type=int, default=0, help="the shuffle's seed (default 0); keep it to repeat the result")
     sub.add_parser("check-plans", help="check the teaching guide's plans", description=check_plans.__doc__)
+    d = sub.add_parser("dashboard", help="write the teacher's live votes notebook", description=dashboard.__doc__)
+    d.add_argument(
+        "dir", metavar="DIR", nargs="?", default=".", help="folder to write class-votes.ipynb to (default .)"
+    )
     v = sub.add_parser("votes", help="the class's votes from hand-in files", description=votes.__doc__)
     v.add_argument("folder", metavar="FOLDER", help="folder of the .csv/.json files learners handed in")
     v.add_argument(
@@ -64,13 +69,29 @@ def check_plans(args) -> int:
     return PROBLEM if problems else OK
 
 
+def dashboard(args) -> int:
+    """Write class-votes.ipynb into DIR: the class's votes on notebook 08's polls, refreshed every 15 seconds,
+    from a folder of hand-in files or the class hub. Exit 1 if the file exists already (nothing overwritten)."""
+    import shutil
+
+    from ..resources import data_file
+
+    target = Path(args.dir) / "class-votes.ipynb"
+    if target.exists():
+        say(f"{target} exists; nothing written. Remove it or choose another folder.")
+        return PROBLEM
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with data_file("teacher/class-votes.ipynb").open("rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    print(target)
+    say(f'Open it in JupyterLab and run all cells; set VOTES to the folder of hand-in files, or "hub".')
+    return OK
+
+
 def votes(args) -> int:
     """Count the class's latest vote per learner on one poll, or on two polls with the same options (before,
     after), from a folder of hand-in files (nbkit progress export). Exit 1 when no file can be read."""
-    import pandas as pd
-
-    from ..errors import NbkitError
-    from ..quiz.class_results import load
+    from ..quiz.class_results import load_folder
     from ..quiz.votes import vote_table
 
     folder = Path(args.folder)
@@ -78,17 +99,13 @@ def votes(args) -> int:
         raise UsageError(f"{folder} is not a folder; give the folder of the learners' .csv/.json files")
     if len(args.items) not in (1, 2):
         raise UsageError("give one poll, or two polls with the same options (before and after)")
-    frames = []
-    for p in sorted(folder.iterdir()):
-        if p.is_file() and p.suffix.lower() in (".csv", ".json"):
-            try:
-                frames.append(load(p))
-            except (NbkitError, ValueError, KeyError, UnicodeDecodeError) as exc:
-                say(f"skipped {p.name}: {exc}")
-    if not frames:
+    results, skipped = load_folder(folder)
+    for name, reason in skipped:
+        say(f"skipped {name}: {reason}")
+    if results.empty:
         say(f"No readable progress files in {folder}; nothing to count.")
         return PROBLEM
-    table = vote_table(pd.concat(frames, ignore_index=True), args.notebook, *args.items)
+    table = vote_table(results, args.notebook, *args.items)
     print(table.to_string(index=False))
     say(", ".join(f"{n} learners voted {k}" for k, n in table.attrs["learners"].items()))
     if args.chart:
@@ -104,6 +121,7 @@ def run(args) -> int:
 
     nbkit seminar roles ROSTER.csv [--seed N]
     nbkit seminar check-plans
+    nbkit seminar dashboard [DIR]
     nbkit seminar votes FOLDER [ITEM [ITEM]] [--chart FILE.html]
     """
-    return {"roles": roles, "check-plans": check_plans, "votes": votes}[args.action](args)
+    return {"roles": roles, "check-plans": check_plans, "dashboard": dashboard, "votes": votes}[args.action](args)
