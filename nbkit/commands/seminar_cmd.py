@@ -84,7 +84,7 @@ def dashboard(args) -> int:
     with data_file("teacher/class-votes.ipynb").open("rb") as src, open(target, "wb") as dst:
         shutil.copyfileobj(src, dst)
     print(target)
-    say(f'Open it in JupyterLab and run all cells; set VOTES to the folder of hand-in files, or "hub".')
+    say('Open it in JupyterLab and run all cells; set VOTES to the folder of hand-in files, or "hub".')
     return OK
 
 

@@ -8,6 +8,7 @@ progress frame (on the class hub, what ``nbkit class collect`` reads). Used by t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -21,14 +22,14 @@ NOTEBOOK = "08-seminar-and-review"
 
 def read_votes(source, notebook: str, before: str, after: str | None):
     """The vote table from ``source`` now (see the module docstring), and the names of files left out."""
+    from ..progress.frame import records_to_frame
     from .class_results import load_folder
 
-    from ..progress.frame import records_to_frame
-
+    skipped: list[tuple[str, str]] = []
     if callable(source):
-        results, skipped = source(), []
+        results = source()
     elif not Path(source).is_dir():
-        results, skipped = records_to_frame([]), []
+        results = records_to_frame([])
     else:
         results, skipped = load_folder(Path(source))
     return vote_table(results, notebook, before, after), [name for name, _ in skipped]
@@ -74,8 +75,6 @@ def live_votes(
                 await asyncio.sleep(every)
                 refresh()
 
-        try:
+        with contextlib.suppress(RuntimeError):  # no running loop (a plain Python session): the button works
             asyncio.get_running_loop().create_task(tick())
-        except RuntimeError:  # no running loop (a plain Python session): the button still works
-            pass
     return w.VBox([w.HBox([button, status]), out])
