@@ -9,6 +9,8 @@
   stance, *mixed* stays mixed, a ``neither`` claim gives ``neither``; claims that disagree give ``mixed``.
   That rule is the course's reading, as contestable as the coding it starts from.
 
+:func:`debate_deck` picks the same number of cards for each side, from the paragraphs learners have read.
+
 :func:`card_sheet` renders cards as a printable HTML sheet (template ``cards/cards.html.j2``).
 """
 
@@ -18,7 +20,7 @@ import pandas as pd
 
 from . import frames
 
-__all__ = ["SIDES", "ORIGINS", "debate_cards", "event_side", "card_sheet"]
+__all__ = ["SIDES", "ORIGINS", "KIND_ORDER", "debate_cards", "debate_deck", "event_side", "card_sheet"]
 
 #: The sides a card can take, in the order the notebook shows them (outside_views.side in frames.yaml).
 SIDES = frames.categories("outside_views", "side")
@@ -104,6 +106,47 @@ def debate_cards(interview) -> pd.DataFrame:
     for col in ("card_id", "voice", "where", "quote", "source", "bears_on"):
         cards[col] = cards[col].astype("str")
     return cards
+
+
+#: The order in which a side's interview cards enter the deck: first the claims that say what the relationship is
+#: or will become (thesis, implication, prediction: what a motion about intent turns on), then the reasons and the
+#: evidence behind them.
+KIND_ORDER = ["thesis", "implication", "prediction", "reason", "evidence", "counterpoint", "context"]
+
+
+def debate_deck(interview, paragraphs=None) -> pd.DataFrame:
+    """The cards a debate uses: the same number for each of the two sides, plus every card of no side yet.
+
+    ``paragraphs``: the interview paragraphs learners have read (default all); claims from other paragraphs are
+    left out, so the deck needs only the notebooks a plan assigns. Each side keeps all its outside views and
+    later events (each card carries its quote and source); then its interview claims enter in
+    :data:`KIND_ORDER`, one paragraph at a time in turn (the first claim of each paragraph, then the second…),
+    until the side has as many cards as the smaller side. So neither side is dealt more evidence than the other;
+    which claims a side loses is a rule, stated here, not a judgement of their strength. ``neither`` and
+    ``mixed`` cards stay in the deck for either team to claim with a reason (notebook 08).
+    """
+    cards = debate_cards(interview)
+    para = cards["where"].str.extract(r"^para\. (\d+)$")[0].astype("Int64")
+    if paragraphs is not None:
+        cards = cards[(cards["origin"] != "interview") | para.isin(list(paragraphs))]
+        para = para[cards.index]
+    claims = interview.claims.set_index("claim_id")
+    two = [s for s in SIDES if s in ("transactional", "strategic")]
+    per_side = min(int((cards["side"] == s).sum()) for s in two)
+    keep: list[int] = []
+    for side in two:
+        mine = cards[cards["side"] == side]
+        outside = list(mine.index[mine["origin"] != "interview"])
+        inside = mine[mine["origin"] == "interview"].assign(
+            kind=lambda f: [KIND_ORDER.index(str(claims.at[c, "kind"])) for c in f["card_id"]],
+            para=para[mine.index],
+        )
+        inside = inside.sort_values(["kind", "para", "card_id"], kind="stable")
+        inside["turn"] = inside.groupby("para").cumcount()
+        ranked = list(inside.sort_values(["turn", "kind", "para", "card_id"], kind="stable").index)
+        keep += (outside + ranked)[:per_side]
+    keep += list(cards.index[~cards["side"].isin(two)])
+    return cards.loc[sorted(keep)].reset_index(drop=True)
 
 
 def card_sheet(cards: pd.DataFrame, title: str = "Evidence cards"):

@@ -9,7 +9,18 @@ from nbkit.cli import COMMANDS
 
 from .cli_helpers import nbkit
 
-SUBCOMMANDS = ["doctor", "export", "handout", "answer-key", "progress", "new-course", "app", "nav", "check-bank"]
+SUBCOMMANDS = [
+    "doctor",
+    "export",
+    "handout",
+    "answer-key",
+    "progress",
+    "new-course",
+    "app",
+    "nav",
+    "check-bank",
+    "seminar",
+]
 
 
 def test_commands_registered():

@@ -16,7 +16,7 @@ from ..errors import DataValidationError
 from ..progress.store import FIELDS, RECORD_SCHEMA
 from ..validation import check
 
-__all__ = ["load", "summary"]
+__all__ = ["load", "load_folder", "summary"]
 
 _SPACED_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (?=\d)")  # pandas writes CSV times as "2024-09-01 10:00:00+00:00"
 
@@ -77,6 +77,34 @@ def load(paths: str | Path | Iterable[str | Path]):
     df = records_to_frame(records)
     df = df.drop_duplicates(subset=["learner", "notebook", "item", "attempt", "answer", "time"])
     return df.sort_values(["notebook", "item", "learner", "attempt", "time"], kind="stable").reset_index(drop=True)
+
+
+def load_folder(folder: str | Path, skip: Iterable[str] = ()):
+    """Every ``.csv``/``.json`` file a class handed in to ``folder``, merged as :func:`load` does.
+
+    Returns ``(frame, skipped)``: ``skipped`` lists ``(file name, reason)`` for each file that cannot be read
+    (it is left out, not fatal) and leaves out the names in ``skip``. An empty folder gives an empty frame.
+    """
+    import pandas as pd
+
+    from ..errors import NbkitError
+    from ..progress.frame import records_to_frame
+
+    frames, skipped = [], []
+    for p in sorted(Path(folder).iterdir()):
+        if not p.is_file() or p.suffix.lower() not in (".csv", ".json") or p.name in set(skip):
+            continue
+        try:
+            frames.append(load(p))
+        except (NbkitError, ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError) as exc:
+            skipped.append((p.name, str(exc)))
+    if not frames:
+        return records_to_frame([]), skipped
+    df = pd.concat(frames, ignore_index=True)
+    df = df.drop_duplicates(subset=["learner", "notebook", "item", "attempt", "answer", "time"])
+    return df.sort_values(["learner", "notebook", "item", "attempt", "time"], kind="stable").reset_index(
+        drop=True
+    ), skipped
 
 
 def summary(frame):
