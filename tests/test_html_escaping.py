@@ -143,8 +143,9 @@ def test_widget_html_is_escaped(bank, kind, tmp_path):
     assert_safe(w.answer.value)
     if kind not in ("true_false", "poll"):  # their key is "True"/"False" or "No right answer (poll)."
         assert ESCAPED in w.answer.value
-    if kind == "match":
-        assert f"label 1 {ESCAPED}&nbsp;&rarr;&nbsp;" in joined
+    if kind == "match":  # each label names its dropdown as plain text (its description, never HTML)
+        assert [dd.description for dd in w.inputs.values()] == [f"label 1 {EVIL}", f"label 2 {EVIL}"]
+        assert not any(dd.description_allow_html for dd in w.inputs.values())
     if kind == "poll":
         assert f"vote 1 {ESCAPED}: 1 (100%)" in w.feedback.value  # the class's votes, escaped too
     if kind == "free_response":

@@ -155,7 +155,7 @@ def test_markers_and_hypothesis_profiles():
     from hypothesis import settings
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
-    assert sorted(m.split(":")[0] for m in config["markers"]) == ["e2e", "slow"]
+    assert sorted(m.split(":")[0] for m in config["markers"]) == ["e2e", "hub", "slow"]
     assert "--strict-markers" in config["addopts"] and "--doctest-modules" in config["addopts"]
     assert settings.get_profile("ci").max_examples == 1000
     assert settings.get_profile("dev").max_examples == 50
