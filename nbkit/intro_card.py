@@ -118,8 +118,11 @@ def _split_person(head: str) -> tuple[str | None, str | None]:
     if d is None:
         return head.strip() or None, None
     name, rest = head[: d.start()].strip(), head[d.end() :]
-    if _DASH.fullmatch(d.group()):  # a dash opens the affiliation: it runs to the closing dash
-        close = _DASH.search(_mask_quotes(rest))
+    if _DASH.fullmatch(d.group()):  # a dash opens the affiliation: it runs to the closing dash of the same style
+        dash = d.group().strip()
+        spaced = d.group() != dash  # " – " closes with " – ", so "Asia–Pacific" inside is kept
+        closing = rf"\s+{re.escape(dash)}(?=\s)" if spaced else rf"\s*{re.escape(dash)}"
+        close = re.search(closing, _mask_quotes(rest))
         if close is not None:
             rest = rest[: close.start()]
     affiliation = _ARTICLE.sub("", rest.strip().strip(",–— ").rstrip(".")).strip()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nbkit.intro_card import EXPECTED, ordinal_number, read_intro_card
 from nbkit.synthetic import INTRO_STYLES, synthetic_interview
@@ -80,6 +82,12 @@ CASES = [
         "hundred and eleventh in “The Trans-Pacific View Insight Series.”",
         ("The Diplomat", SERIES, 411, "Mercy Kuo", "Rosa Lim", None, "research fellow, Example Program on Southeast Asia"),
     ),
+    (  # 11 a spaced en dash closes; an unspaced one inside the affiliation ("Asia–Pacific") does not
+        OPEN + "This conversation with Col. Dana Whitfield – director of the Asia–Pacific Security Program, Example "
+        "College – is the 12th in “The Trans-Pacific View Insight Series.”",
+        ("The Diplomat", SERIES, 12, "Mercy Kuo", "Dana Whitfield", "Col.",
+         "director of the Asia–Pacific Security Program, Example College"),
+    ),
 ]  # fmt: skip
 
 
@@ -144,3 +152,15 @@ def test_meta_dtypes_hold_na(tmp_path):
 def test_unknown_intro_style():
     with pytest.raises(ValueError, match="unknown intro_style 'dashes'; choose from comma, en-dash, em-dash"):
         synthetic_interview(intro_style="dashes")
+
+
+#: pieces of intros, glued at random: names, delimiters, quotes, series clauses
+PIECES = ["Ana", " Kowalski", "Dr. ", ", ", " – ", "—", " - ", "“A, B”", '"', ".", " is the ", "411th", " in ",
+          "twenty-second", " explores", " with ", "conversation with ", "a fellow at X", " "]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_any_text_gives_a_card_never_an_exception(text):
+    card = read_intro_card(OPEN + "This conversation with " + text)
+    assert card.interviewer == "Mercy Kuo" and card.outlet == "The Diplomat"
+    assert card.card_warnings == "" or card.card_warnings.startswith("not found: ")
