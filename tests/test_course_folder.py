@@ -338,3 +338,35 @@ def test_annotate_command(tmp_path, capsys):
     assert rc == 2 and "not found" in err
     rc, out, err = run_nbkit(capsys, "annotate", tmp_path / "interview.txt", tmp_path / "course")
     assert rc == 0 and (tmp_path / "course" / "interview.txt").read_bytes() == (tmp_path / "interview.txt").read_bytes()
+
+
+# -- the chart of certainty by claim --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_claim_certainty_chart_of_the_bundled_interview():
+    iv = nbkit.load_interview()
+    spec = nbkit.charts.claim_certainty(iv.claims, iv.sentence_certainty, iv.sentences).to_dict()
+    assert spec["title"]["text"] == "How certain does each claim sound?"
+    assert spec["description"].endswith(
+        "54 claims; 25 are quoted from sentences with at least one marker, 29 from sentences with none. "
+        "In all: 20 hedges, 4 boosters and 7 estimative words; the most marked is C09 (para. 5) with 2 markers."
+    )
+    bars, notes = (spec["datasets"][layer["data"]["name"]] for layer in spec["layer"])
+    assert len(bars) == 54 * 3 and len(notes) == 29
+    c17 = {r["marker_kind"]: r["markers"] for r in bars if r["claim_id"] == "C17"}
+    assert c17 == {"hedge": 1, "booster": 1, "estimative": 0}
+
+
+def test_claim_certainty_chart_of_a_coded_course(folder):
+    code(folder)
+    iv = load(folder)
+    spec = nbkit.charts.claim_certainty(iv.claims, iv.sentence_certainty, iv.sentences).to_dict()
+    assert spec["description"].endswith(
+        "5 claims; 4 are quoted from sentences with at least one marker, 1 from sentences with none. "
+        "In all: 1 hedge, 1 booster and 2 estimative words; the most marked is C03 (para. 3) with 1 marker."
+    )
+    only = nbkit.charts.claim_certainty(iv.claims, iv.sentence_certainty, iv.sentences, questions=[4]).to_dict()
+    assert [r["claim"] for r in only["datasets"][only["layer"][0]["data"]["name"]]] == ["C36 (para. 14)"] * 3
+    with pytest.raises(nbkit.DataValidationError, match="no claims answer question"):
+        nbkit.charts.claim_certainty(iv.claims, iv.sentence_certainty, iv.sentences, questions=[9])
