@@ -12,7 +12,8 @@ from the coding (``iv.claims``, ``iv.argument_links``: the bundled interview's o
 
 :func:`claim_items` keeps, per question, the first candidate of each generator that adds no high-risk finding of
 ``nbkit check-bank`` (:func:`nbkit.quiz.cues.find_cues`) to the items already kept. Every item has
-``generated: true``, ``purpose: reading`` and the tags ``[generated, <generator>, <skill>]`` (docs/quiz-format.md).
+``generated: true``, ``purpose: reading`` and the tags ``[generated, <generator>, <skill>]``, as the other
+generators' (:func:`nbkit.quiz.generators.common.generated_item`; docs/quiz-format.md).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pandas as pd
 
 from ..shorten import shorten
 from .bank import Bank, Item
+from .generators.common import generated_item, who
 
 __all__ = ["claim_items", "claim_voice", "claim_stance", "claim_kinds", "claim_relation", "VOICE_OPTIONS"]
 
@@ -78,31 +80,14 @@ KIND_WHY = {
 }
 
 
-def _speaker(iv, start: bool = False) -> str:
-    """The interviewee's surname from the intro card; else "the interviewee" ("The…" at a sentence's start)."""
-    name = iv.meta["interviewee"].iloc[0]
-    if isinstance(name, str) and name.strip():
-        return name.split()[-1]
-    return "The interviewee" if start else "the interviewee"
-
-
 def _where(c) -> str:
     return f"claim {c.claim_id} (para. {int(c.paragraph_id)})"
 
 
 def _item(item_id, kind, question, explanation, claim, level, generator, skill, **fields) -> dict:
-    return {
-        "id": item_id,
-        "type": kind,
-        "question": question,
-        **fields,
-        "explanation": explanation,
-        "evidence": {"paragraph_id": int(claim.paragraph_id), "quote": claim.quote},
-        "level": level,
-        "purpose": "reading",
-        "generated": True,
-        "tags": ["generated", generator, skill],
-    }
+    return generated_item(
+        item_id, kind, question, fields, explanation, int(claim.paragraph_id), claim.quote, level, skill, generator
+    )
 
 
 def _choices(options: dict[str, str], key: str, right: str, wrong) -> list[dict]:
@@ -118,7 +103,7 @@ def _summary(claim) -> str:
 
 def claim_voice(iv, claim) -> dict:
     """Whose view claim ``claim`` (a row of ``iv.claims``) is: the speaker's own, a rival view, or a report."""
-    s, pid, voice = _speaker(iv), int(claim.paragraph_id), str(claim.voice)
+    s, pid, voice = who(iv), int(claim.paragraph_id), str(claim.voice)
     why = VOICE_WHY[voice].format(s=s)
     return _item(
         f"claim-{claim.claim_id.lower()}-voice",
@@ -148,7 +133,7 @@ def claim_stance(iv, claim) -> dict:
         "multiple_choice",
         f"In paragraph {pid}, which reading of the relationship does this claim support, read by its own words? "
         f"“{claim.quote}”",
-        f"By the coding of {_where(claim)}, {why} (docs/coding-rules.md gives the test question of each reading). "
+        f"By the coding of {_where(claim)}, {why} (the coding rules give a test question for each reading). "
         f"The coding is contestable: a reader who argues for another reading from the text has a point to make.",
         claim,
         "evaluate",
@@ -167,7 +152,7 @@ def claim_stance(iv, claim) -> dict:
 
 def claim_kinds(iv, claims: pd.DataFrame, rng: random.Random) -> dict | None:
     """Three claims of one answer, of three different kinds, to match to their part in the argument."""
-    by_kind = {k: g for k, g in claims.groupby(claims["kind"].astype(str), sort=True, observed=True)}
+    by_kind = {str(k): g for k, g in claims.groupby(claims["kind"].astype(str), sort=True, observed=True)}
     if len(by_kind) < 3:
         return None
     kinds = sorted(rng.sample(sorted(by_kind), 3))
@@ -186,7 +171,7 @@ def claim_kinds(iv, claims: pd.DataFrame, rng: random.Random) -> dict | None:
         f"claims-q{qid}-{'-'.join(c.claim_id.lower() for c in picked)}-parts",
         "match",
         f"Match each claim of the answer to question {qid} to its part in the argument.",
-        "Each claim's part, as docs/coding-rules.md defines the kinds: "
+        "Each claim's part, by the coding rules: "
         + "; ".join(f"{c.claim_id}, {KIND_WHY[str(c.kind)]}" for c in picked)
         + ".",
         first,
@@ -204,6 +189,7 @@ def claim_relation(iv, link, claims: pd.DataFrame) -> dict:
     a, b, relation = rows[link.from_claim], rows[link.to_claim], str(link.relation)
     a_pid, b_pid = int(a.paragraph_id), int(b.paragraph_id)
     why = f"{a.claim_id} {RELATION_WHY[relation]} {b.claim_id}"
+    reread = f"paragraph {a_pid}" if a_pid == b_pid else f"paragraphs {a_pid} and {b_pid}"
     return _item(
         f"link-{a.claim_id.lower()}-{b.claim_id.lower()}",
         "multiple_choice",
@@ -220,7 +206,7 @@ def claim_relation(iv, link, claims: pd.DataFrame) -> dict:
             f"Yes: {why}.",
             lambda r: (
                 f"Not by the map: “{r}” would mean {a.claim_id} {RELATION_WHY[r]} {b.claim_id}; the map "
-                f"says {why}. Reread both claims (paragraphs {a_pid} and {b_pid})."
+                f"says {why}. Reread both claims ({reread})."
             ),
         ),
     )
