@@ -25,6 +25,7 @@ import pandas as pd
 from ..shorten import shorten
 from .bank import Bank, Item
 from .generators.common import generated_item, who
+from .types import Match, MultipleChoice
 
 __all__ = ["claim_items", "claim_voice", "claim_stance", "claim_kinds", "claim_relation", "VOICE_OPTIONS"]
 
@@ -107,7 +108,7 @@ def claim_voice(iv, claim) -> dict:
     why = VOICE_WHY[voice].format(s=s)
     return _item(
         f"claim-{claim.claim_id.lower()}-voice",
-        "multiple_choice",
+        MultipleChoice.name,
         f"In paragraph {pid}, whose view is this claim: {s}’s own view, a rival view {s} reports in order to argue "
         f"against it, or a report of what others said? “{claim.quote}”",
         f"In {_where(claim)} {why}. The claim, in short: {_summary(claim)}.",
@@ -130,7 +131,7 @@ def claim_stance(iv, claim) -> dict:
     why = STANCE_WHY[stance]
     return _item(
         f"claim-{claim.claim_id.lower()}-reading",
-        "multiple_choice",
+        MultipleChoice.name,
         f"In paragraph {pid}, which reading of the relationship does this claim support, read by its own words? "
         f"“{claim.quote}”",
         f"By the coding of {_where(claim)}, {why} (the coding rules give a test question for each reading). "
@@ -169,7 +170,7 @@ def claim_kinds(iv, claims: pd.DataFrame, rng: random.Random) -> dict | None:
     qid = int(first.question_id)
     return _item(
         f"claims-q{qid}-{'-'.join(c.claim_id.lower() for c in picked)}-parts",
-        "match",
+        Match.name,
         f"Match each claim of the answer to question {qid} to its part in the argument.",
         "Each claim's part, by the coding rules: "
         + "; ".join(f"{c.claim_id}, {KIND_WHY[str(c.kind)]}" for c in picked)
@@ -192,7 +193,7 @@ def claim_relation(iv, link, claims: pd.DataFrame) -> dict:
     reread = f"paragraph {a_pid}" if a_pid == b_pid else f"paragraphs {a_pid} and {b_pid}"
     return _item(
         f"link-{a.claim_id.lower()}-{b.claim_id.lower()}",
-        "multiple_choice",
+        MultipleChoice.name,
         f"How does claim {a.claim_id} bear on claim {b.claim_id}? {a.claim_id} (para. {a_pid}): “{a.quote}” "
         f"{b.claim_id} (para. {b_pid}): “{b.quote}”",
         f"In the argument map, {why}. {a.claim_id}: {_summary(a)}. {b.claim_id}: {_summary(b)}.",
