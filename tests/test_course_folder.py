@@ -19,10 +19,10 @@ HEADER = "claim_id,paragraph_id,quote,summary,kind,voice,stance,actors"
 
 #: The test's coding of five template rows: claim_id -> (summary, kind, voice, stance, actors).
 CODING = {
-    "C01": ("Malaysia prefers quiet diplomacy in the South China Sea", "thesis", "lee", "neither", "China"),
+    "C01": ("Malaysia prefers quiet diplomacy in the South China Sea", "thesis", "lee", "neither", "Malaysia; China"),
     "C03": ("Loud disputes would hurt trade with China", "reason", "lee", "transactional", "China"),
     "C11": ("China's restraint is likely to be tested again", "prediction", "lee", "neither", "China"),
-    "C13": ("China is Malaysia's largest trading partner", "evidence", "lee", "transactional", "China"),
+    "C13": ("China is Malaysia's largest trading partner", "evidence", "lee", "transactional", "China; Malaysia"),
     "C36": ("Public pressure to align would backfire", "prediction", "lee", "neither", "United States"),
 }
 LINKS = [("C03", "C01", "supports"), ("C13", "C03", "supports"), ("C11", "C01", "qualifies")]
@@ -171,6 +171,7 @@ def test_coded_rows_load_as_claims(folder):
     assert claims["question_id"].tolist() == [1, 1, 1, 2, 4]
     assert claims["kind"].astype(str).tolist() == ["thesis", "reason", "prediction", "evidence", "prediction"]
     assert claims["certainty"].tolist() == ["", "appears", "likely", "certainly", "likely"]
+    assert claims["actors"].tolist() == ["Malaysia; China", "China", "China", "China; Malaysia", "United States"]
     for row in claims.itertuples():
         assert iv.source[row.start : row.end] == row.quote
     links = iv.argument_links
