@@ -260,8 +260,10 @@ def test_a_coded_row_needs_a_summary_and_known_actors(folder):
         "claims.csv, row 36, field 'summary': is empty. Fill in 'summary': every row needs one."
     )
     edit_row(folder, "C36", summary="Pressure would backfire", actors="Atlantis")
-    assert str(error_of(folder)).startswith(
-        "claims.csv, row 36, field 'actors': 'Atlantis' is not an actor of actors.csv."
+    assert str(error_of(folder)) == (
+        "claims.csv, row 36, field 'actors': 'Atlantis' is not an actor of this interview's lexicon "
+        "(interview.actors). Use its name there (e.g. Malaysia, China, United States), or add it in an aliases.csv "
+        "beside the interview (docs/another-interview.md)."
     )
 
 

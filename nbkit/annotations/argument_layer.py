@@ -228,7 +228,15 @@ class AnnotationLayer:
     # curated: the bundled interview only -------------------------------------------------
     @cached_property
     def claims(self) -> pd.DataFrame:
-        return build_claims(self._claims_file, self._paragraphs, set(self.actors["actor"]), self._marker_hits)
+        actors = set(self.actors["actor"])
+        if self.is_bundled:
+            return build_claims(self._claims_file, self._paragraphs, actors, self._marker_hits)
+        named = self.mentions["actor"].value_counts().index[:3].tolist() or sorted(actors)[:3]
+        unknown = (
+            f"is not an actor of this interview's lexicon (interview.actors). Use its name there (e.g. "
+            f"{', '.join(named)}), or add it in an aliases.csv beside the interview (docs/another-interview.md)."
+        )
+        return build_claims(self._claims_file, self._paragraphs, actors, self._marker_hits, unknown)
 
     @cached_property
     def argument_links(self) -> pd.DataFrame:

@@ -41,9 +41,15 @@ def locate_quote(file: AnnotationFile, i: int, quote: str, par: pd.Series, parag
 
 
 def build_claims(
-    file: AnnotationFile, paragraphs: pd.DataFrame, actors: set[str], markers: pd.DataFrame
+    file: AnnotationFile,
+    paragraphs: pd.DataFrame,
+    actors: set[str],
+    markers: pd.DataFrame,
+    unknown_actor: str = "is not an actor of actors.csv. Use a name from actors.csv (e.g. North Korea, Russia) "
+    "or add the actor there first.",
 ) -> pd.DataFrame:
-    """The claims frame; ``markers`` is the interview's markers frame.
+    """The claims frame; ``markers`` is the interview's markers frame; ``unknown_actor``: what a row naming an
+    actor not in ``actors`` is told (after the name).
 
     A quote that occurs twice in its paragraph is anchored at its first occurrence.
     """
@@ -55,12 +61,7 @@ def build_claims(
         start, end = locate_quote(file, i, r["quote"], par, paragraphs)
         for name in r["actors"].split("; "):
             if name not in actors:
-                file.fail(
-                    i,
-                    "actors",
-                    f"{name!r} is not an actor of actors.csv. Use a name from actors.csv "
-                    f"(e.g. North Korea, Russia) or add the actor there first.",
-                )
+                file.fail(i, "actors", f"{name!r} {unknown_actor}")
         inside = markers[(markers["start"] >= start) & (markers["end"] <= end)]
         certainty = "; ".join(dict.fromkeys(inside["marker"]))
         rows.append(
