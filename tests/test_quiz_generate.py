@@ -251,3 +251,18 @@ def test_answer_key_and_check_bank_mark_generated_items(tmp_path, capsys, anothe
     loaded = load_bank(path, interview=nbkit.load_interview(course / "interview.txt"))
     assert key_rows(loaded.items[0])[0] == ("Review", "generated - review before class")
     assert "- **Review:** generated - review before class" in answer_key_markdown([loaded])
+
+
+@pytest.mark.slow
+def test_a_course_of_question_banks_has_every_skill_and_no_cue(another):
+    planned, banks = [], []
+    for q in (1, 2, 3, 4):
+        items = generate_items(another, 0, question_id=q, besides=planned)
+        para_q = dict(zip(another.paragraphs["paragraph_id"], another.paragraphs["question_id"]))
+        assert {int(para_q[it["evidence"]["paragraph_id"]]) for it in items} == {q}
+        assert len({it["tags"][1] for it in items}) >= 4
+        planned += items
+        banks.append(_bank(items, f"{q:02d}-question-{q}"))
+    assert {it["tags"][1] for it in planned} == set(SKILLS)
+    found = find_cues(banks)
+    assert sorted(set(found["check"])) == ["length-spread"]  # low risk only: actor names differ in length

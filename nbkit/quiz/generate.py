@@ -11,8 +11,8 @@ One generator per reading skill (:mod:`nbkit.quiz.generators`):
 
 :func:`generate_items` keeps, of each generator's candidates, the first that passes the cue checks of
 ``nbkit check-bank`` (:func:`nbkit.quiz.cues.find_cues`: no high or medium risk) together with the items already
-chosen, and that does not name the paragraph a "which paragraph" item asks for. Every item says
-``purpose: reading`` and ``generated: true``. :func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank`
+chosen (and ``besides``, the items chosen elsewhere in the course), and that does not show where the sentence of a
+"which paragraph" item is. Every item says ``purpose: reading`` and ``generated: true``. :func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank`
 validated by the same schema and evidence checks as the hand-written banks.
 """
 
@@ -58,13 +58,26 @@ def _shown_paragraphs(item: dict, iv) -> set[int]:
     return shown
 
 
+def _reveals(item: dict, located: dict, iv) -> bool:
+    """True when ``item`` shows where the sentence of the "which paragraph" item ``located`` is: it quotes that
+    sentence, orders the sentences of its paragraph, or shows the paragraph's opening (match labels, paragraph
+    steps) when the sentence is that opening."""
+    pid, sentence = located["evidence"]["paragraph_id"], located["evidence"]["quote"]
+    if item["evidence"]["quote"] == sentence:
+        return True
+    if item["type"] == Ordering.name and item["id"].startswith(f"para{pid}-sentence-steps-"):
+        return True
+    paragraph = iv.paragraphs.set_index("paragraph_id").loc[pid, "text"]
+    return paragraph.startswith(sentence) and pid in _shown_paragraphs(item, iv)
+
+
 def _conflicts(item: dict, chosen: list[dict], iv) -> bool:
     """True when ``item`` and a chosen item give each other away in a way the cue checks of single texts cannot
-    see: one names or shows the paragraph a "which paragraph" item asks for, or a match item labels (with its
-    opening) a paragraph whose steps an ordering item asks to order."""
+    see: one shows where the sentence of a "which paragraph" item is (:func:`_reveals`), or a match item labels
+    (with its opening) a paragraph whose steps an ordering item asks to order."""
     for other in chosen:
         for x, y in ((item, other), (other, item)):
-            if x["tags"][1] == "which_paragraph" and x["evidence"]["paragraph_id"] in _shown_paragraphs(y, iv):
+            if x["tags"][1] == "which_paragraph" and _reveals(y, x, iv):
                 return True
             if (
                 x["type"] == Ordering.name
@@ -84,9 +97,13 @@ def _clean(items: list[dict], iv) -> bool:
     return not findings["risk"].isin(_REFUSED_RISKS).any()
 
 
-def generate_items(iv=None, seed: int = 0, types=None) -> list[dict]:
-    """Generated items as bank item dicts, at most one per generator (``types``: names from :data:`GENERATORS`,
-    default all, in that order); same interview and seed, same items."""
+def generate_items(iv=None, seed: int = 0, types=None, question_id: int | None = None, besides=()) -> list[dict]:
+    """Generated items as bank item dicts, at most one per generator; same interview and seed, same items.
+
+    ``types``: generator names from :data:`GENERATORS` (default all, in that order). ``question_id``: only items
+    whose evidence is in the answer to that question (a question notebook's bank). ``besides``: items already
+    chosen elsewhere in the course; the new items are checked together with them (no item gives another away).
+    """
     if iv is None:
         from ..course import load_interview
 
@@ -95,11 +112,19 @@ def generate_items(iv=None, seed: int = 0, types=None) -> list[dict]:
     unknown = [n for n in names if n not in GENERATORS]
     if unknown:
         raise ValueError(f"unknown generator {unknown[0]!r}; known: {', '.join(GENERATORS)}")
+    in_answer = None
+    if question_id is not None:
+        para = iv.paragraphs
+        in_answer = set(para.loc[(para["role"] == "answer") & (para["question_id"] == question_id), "paragraph_id"])
     rng = random.Random(seed)
+    before = list(besides)
     chosen: list[dict] = []
     for name in names:
-        for cand in islice(GENERATORS[name](iv, rng, seed), TRIES):
-            if not _conflicts(cand, chosen, iv) and _clean([*chosen, cand], iv):
+        candidates = GENERATORS[name](iv, rng, seed)
+        if in_answer is not None:
+            candidates = (c for c in candidates if c["evidence"]["paragraph_id"] in in_answer)
+        for cand in islice(candidates, TRIES):
+            if not _conflicts(cand, before + chosen, iv) and _clean([*before, *chosen, cand], iv):
                 chosen.append(cand)
                 break
     return chosen
