@@ -266,3 +266,12 @@ def test_a_course_of_question_banks_has_every_skill_and_no_cue(another):
     assert {it["tags"][1] for it in planned} == set(SKILLS)
     found = find_cues(banks)
     assert sorted(set(found["check"])) == ["length-spread"]  # low risk only: actor names differ in length
+
+
+def test_ordering_explanation_names_the_linking_words(another):
+    (item,) = generate_items(another, 1, types=["answer_order"])
+    assert item["id"] == "para16-sentence-steps-1"
+    assert item["explanation"] == (
+        "Paragraph 16 builds its point sentence by sentence; linking words (“but”) tie the later sentences to the "
+        "ones before."
+    )

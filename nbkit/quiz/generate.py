@@ -58,17 +58,23 @@ def _shown_paragraphs(item: dict, iv) -> set[int]:
     return shown
 
 
-def _reveals(item: dict, located: dict, iv) -> bool:
-    """True when ``item`` shows where the sentence of the "which paragraph" item ``located`` is: it quotes that
-    sentence, orders the sentences of its paragraph, or shows the paragraph's opening (match labels, paragraph
-    steps) when the sentence is that opening."""
+def _visible(item: dict) -> str:
+    """What every learner sees of an item: its question, options, match labels and explanation (no "…")."""
+    parts = [item["question"], item["explanation"], *item.get("options", [])]
+    parts += [a.get("answer", "") for a in item.get("answers", [])] + [p["label"] for p in item.get("pairs", [])]
+    return " ".join(parts).replace("…", " ")
+
+
+def _reveals(item: dict, located: dict) -> bool:
+    """True when ``item`` shows where the sentence of the "which paragraph" item ``located`` is: it has that
+    sentence as evidence, orders the sentences of its paragraph, or shows the sentence's first five words (a
+    match label or an ordering step holding a paragraph's opening)."""
     pid, sentence = located["evidence"]["paragraph_id"], located["evidence"]["quote"]
     if item["evidence"]["quote"] == sentence:
         return True
     if item["type"] == Ordering.name and item["id"].startswith(f"para{pid}-sentence-steps-"):
         return True
-    paragraph = iv.paragraphs.set_index("paragraph_id").loc[pid, "text"]
-    return paragraph.startswith(sentence) and pid in _shown_paragraphs(item, iv)
+    return " ".join(sentence.split()[:5]) in _visible(item)
 
 
 def _conflicts(item: dict, chosen: list[dict], iv) -> bool:
@@ -77,7 +83,7 @@ def _conflicts(item: dict, chosen: list[dict], iv) -> bool:
     (with its opening) a paragraph whose steps an ordering item asks to order."""
     for other in chosen:
         for x, y in ((item, other), (other, item)):
-            if x["tags"][1] == "which_paragraph" and _reveals(y, x, iv):
+            if x["tags"][1] == "which_paragraph" and _reveals(y, x):
                 return True
             if (
                 x["type"] == Ordering.name
