@@ -275,3 +275,19 @@ def test_ordering_explanation_names_the_linking_words(another):
         "Paragraph 16 builds its point sentence by sentence; linking words (“but”) tie the later sentences to the "
         "ones before."
     )
+
+
+@pytest.mark.parametrize(
+    "shape, skills",
+    [
+        ({"n_questions": 1, "max_answer_paragraphs": 1}, ["answer_order"]),
+        ({"n_questions": 2, "max_answer_paragraphs": 1}, ["question_match", "cloze", "marker_word"]),
+    ],
+)
+def test_small_interviews_get_the_items_they_can_carry(tmp_path, shape, skills):
+    path = tmp_path / "interview.txt"
+    path.write_text(synthetic_interview(**shape), encoding="utf-8")
+    iv = nbkit.load_interview(path)
+    items = generate_items(iv, 0)
+    assert [it["tags"][1] for it in items] == skills
+    validate_bank({"notebook": "90-generated", "title": "t", "items": items}, "<small>", iv)
