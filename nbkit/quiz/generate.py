@@ -7,7 +7,8 @@ One generator per reading skill (:mod:`nbkit.quiz.generators`):
 - ``cloze``: an answer sentence with a content word blanked (string, remember);
 - ``marker_word``: the word that hedges, boosts or estimates a claim (multiple choice, analyse);
 - ``which_paragraph``: which paragraph says a given sentence (multiple choice, remember);
-- ``main_actor``: the actor a paragraph names most (multiple choice, analyse).
+- ``main_actor``: the actor a paragraph names most (multiple choice, analyse);
+- ``most_confident``: which of an answer's sentences is stated with the most confidence (multiple choice, evaluate).
 
 :func:`generate_items` keeps, of each generator's candidates, the first that passes the cue checks of
 ``nbkit check-bank`` (:func:`nbkit.quiz.cues.find_cues`: no high or medium risk) together with the items already
@@ -25,6 +26,7 @@ from typing import Any
 
 from .bank import Bank, Item, validate_bank
 from .generators.actors import main_actor
+from .generators.certainty import most_confident
 from .generators.locate import which_paragraph
 from .generators.structure import answer_order, question_match
 from .generators.words import cloze, marker_word
@@ -40,6 +42,7 @@ GENERATORS = {
     "marker_word": marker_word,
     "which_paragraph": which_paragraph,
     "main_actor": main_actor,
+    "most_confident": most_confident,
 }
 #: Candidates tried per generator before it is left out.
 TRIES = 25
