@@ -19,7 +19,7 @@ from nbkit.quiz.generators.common import who, whose
 from nbkit.synthetic import synthetic_interview
 
 ANOTHER = Path(__file__).parent / "data" / "another_interview.txt"
-SKILLS = ["question_match", "answer_order", "cloze", "marker_word", "which_paragraph", "main_actor"]
+SKILLS = ["question_match", "answer_order", "cloze", "marker_word", "which_paragraph", "main_actor", "most_confident"]
 
 
 def _bank(items, notebook="90-generated") -> Bank:
@@ -54,7 +54,7 @@ def test_the_generators_are_the_six_skills():
 
 
 def test_seed_interview_gets_six_skills_on_three_levels(seed_items, interview):
-    assert [it["tags"][1] for it in seed_items] == SKILLS
+    assert [it["tags"][1] for it in seed_items] == SKILLS[:6]  # no answer has a firm claim among hedged ones
     assert [it["type"] for it in seed_items] == [
         "match",
         "ordering",
@@ -155,9 +155,9 @@ def test_options_alike_in_length_key_not_longest(seed_items, another_items):
             assert max(keys) <= max(others), it["id"]
 
 
-def test_another_interview_gets_six_skills_on_three_levels(another, another_items):
+def test_another_interview_gets_seven_skills_on_four_levels(another, another_items):
     assert [it["tags"][1] for it in another_items] == SKILLS
-    assert sorted({it["level"] for it in another_items}) == ["analyse", "remember", "understand"]
+    assert sorted({it["level"] for it in another_items}) == ["analyse", "evaluate", "remember", "understand"]
     validate_bank({"notebook": "90-generated", "title": "t", "items": another_items}, "<another>", another)
     assert (find_cues([_bank(another_items)])["risk"] != "high").all()
     text = " ".join(yaml.safe_dump(it, allow_unicode=True) for it in another_items)
@@ -185,7 +185,7 @@ def test_more_seeds_stay_clean(interview, another):
     for iv in (interview, another):
         for s in range(1, 5):
             items = generate_items(iv, s)
-            assert len({it["tags"][1] for it in items}) == 6
+            assert len({it["tags"][1] for it in items}) >= 6
             validate_bank({"notebook": "90-generated", "title": "t", "items": items}, "<seeds>", iv)
             assert find_cues([_bank(items)]).empty or (find_cues([_bank(items)])["risk"] == "low").all()
 
@@ -244,10 +244,63 @@ def test_answer_key_and_check_bank_mark_generated_items(tmp_path, capsys, anothe
     assert cli.main(["check-bank", str(path)]) == 0
     out = capsys.readouterr().out
     ids = ", ".join(it["id"] for it in another_items)
-    assert f"01-question-1: 6 item(s) generated - review before class: {ids}" in out.splitlines()
-    assert out.splitlines()[-1].endswith("  6")  # the table's generated column
+    assert f"01-question-1: 7 item(s) generated - review before class: {ids}" in out.splitlines()
+    assert out.splitlines()[-1].endswith("  7")  # the table's generated column
     from nbkit.quiz import load_bank
 
     loaded = load_bank(path, interview=nbkit.load_interview(course / "interview.txt"))
     assert key_rows(loaded.items[0])[0] == ("Review", "generated - review before class")
     assert "- **Review:** generated - review before class" in answer_key_markdown([loaded])
+
+
+@pytest.mark.slow
+def test_a_course_of_question_banks_has_every_skill_and_no_cue(another):
+    planned, banks = [], []
+    for q in (1, 2, 3, 4):
+        items = generate_items(another, 0, question_id=q, besides=planned)
+        para_q = dict(zip(another.paragraphs["paragraph_id"], another.paragraphs["question_id"]))
+        assert {int(para_q[it["evidence"]["paragraph_id"]]) for it in items} == {q}
+        assert len({it["tags"][1] for it in items}) >= 4
+        planned += items
+        banks.append(_bank(items, f"{q:02d}-question-{q}"))
+    assert {it["tags"][1] for it in planned} == set(SKILLS) - {"most_confident"}  # it would show a located sentence
+    found = find_cues(banks)
+    assert sorted(set(found["check"])) == ["length-spread"]  # low risk only: actor names differ in length
+
+
+def test_ordering_explanation_names_the_linking_words(another):
+    (item,) = generate_items(another, 1, types=["answer_order"])
+    assert item["id"] == "para16-sentence-steps-1"
+    assert item["explanation"] == (
+        "Paragraph 16 builds its point sentence by sentence; linking words (“but”) tie the later sentences to the "
+        "ones before."
+    )
+
+
+@pytest.mark.parametrize(
+    "shape, skills",
+    [
+        ({"n_questions": 1, "max_answer_paragraphs": 1}, ["answer_order"]),
+        ({"n_questions": 2, "max_answer_paragraphs": 1}, ["question_match", "cloze", "marker_word"]),
+    ],
+)
+def test_small_interviews_get_the_items_they_can_carry(tmp_path, shape, skills):
+    path = tmp_path / "interview.txt"
+    path.write_text(synthetic_interview(**shape), encoding="utf-8")
+    iv = nbkit.load_interview(path)
+    items = generate_items(iv, 0)
+    assert [it["tags"][1] for it in items] == skills
+    validate_bank({"notebook": "90-generated", "title": "t", "items": items}, "<small>", iv)
+
+
+def test_the_firmest_claim_item(another_items):
+    item = another_items[6]
+    assert item["id"] == "q2-firmest-claim-0" and item["level"] == "evaluate"
+    assert item["question"] == (
+        "Of these sentences from the answer to question 2, which does Kowalski state with the most confidence? "
+        "Read each one whole in the text before you judge."
+    )
+    assert _key(item) == ["China is certainly Malaysia’s largest trading partner, and…"]
+    assert item["answers"][1]["feedback"] == (
+        "Not this one: “seem” softens it (paragraph 7); the firmest claim has a word that rules out doubt."
+    )

@@ -7,12 +7,13 @@ One generator per reading skill (:mod:`nbkit.quiz.generators`):
 - ``cloze``: an answer sentence with a content word blanked (string, remember);
 - ``marker_word``: the word that hedges, boosts or estimates a claim (multiple choice, analyse);
 - ``which_paragraph``: which paragraph says a given sentence (multiple choice, remember);
-- ``main_actor``: the actor a paragraph names most (multiple choice, analyse).
+- ``main_actor``: the actor a paragraph names most (multiple choice, analyse);
+- ``most_confident``: which of an answer's sentences is stated with the most confidence (multiple choice, evaluate).
 
 :func:`generate_items` keeps, of each generator's candidates, the first that passes the cue checks of
 ``nbkit check-bank`` (:func:`nbkit.quiz.cues.find_cues`: no high or medium risk) together with the items already
-chosen, and that does not name the paragraph a "which paragraph" item asks for. Every item says
-``purpose: reading`` and ``generated: true``. :func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank`
+chosen (and ``besides``, the items chosen elsewhere in the course), and that does not show where the sentence of a
+"which paragraph" item is. Every item says ``purpose: reading`` and ``generated: true``. :func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank`
 validated by the same schema and evidence checks as the hand-written banks.
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from .bank import Bank, Item, validate_bank
 from .generators.actors import main_actor
+from .generators.certainty import most_confident
 from .generators.locate import which_paragraph
 from .generators.structure import answer_order, question_match
 from .generators.words import cloze, marker_word
@@ -40,6 +42,7 @@ GENERATORS = {
     "marker_word": marker_word,
     "which_paragraph": which_paragraph,
     "main_actor": main_actor,
+    "most_confident": most_confident,
 }
 #: Candidates tried per generator before it is left out.
 TRIES = 25
@@ -58,13 +61,32 @@ def _shown_paragraphs(item: dict, iv) -> set[int]:
     return shown
 
 
+def _visible(item: dict) -> str:
+    """What every learner sees of an item: its question, options, match labels and explanation (no "…")."""
+    parts = [item["question"], item["explanation"], *item.get("options", [])]
+    parts += [a.get("answer", "") for a in item.get("answers", [])] + [p["label"] for p in item.get("pairs", [])]
+    return " ".join(parts).replace("…", " ")
+
+
+def _reveals(item: dict, located: dict) -> bool:
+    """True when ``item`` shows where the sentence of the "which paragraph" item ``located`` is: it has that
+    sentence as evidence, orders the sentences of its paragraph, or shows the sentence's first five words (a
+    match label or an ordering step holding a paragraph's opening)."""
+    pid, sentence = located["evidence"]["paragraph_id"], located["evidence"]["quote"]
+    if item["evidence"]["quote"] == sentence:
+        return True
+    if item["type"] == Ordering.name and item["id"].startswith(f"para{pid}-sentence-steps-"):
+        return True
+    return " ".join(sentence.split()[:5]) in _visible(item)
+
+
 def _conflicts(item: dict, chosen: list[dict], iv) -> bool:
     """True when ``item`` and a chosen item give each other away in a way the cue checks of single texts cannot
-    see: one names or shows the paragraph a "which paragraph" item asks for, or a match item labels (with its
-    opening) a paragraph whose steps an ordering item asks to order."""
+    see: one shows where the sentence of a "which paragraph" item is (:func:`_reveals`), or a match item labels
+    (with its opening) a paragraph whose steps an ordering item asks to order."""
     for other in chosen:
         for x, y in ((item, other), (other, item)):
-            if x["tags"][1] == "which_paragraph" and x["evidence"]["paragraph_id"] in _shown_paragraphs(y, iv):
+            if x["tags"][1] == "which_paragraph" and _reveals(y, x):
                 return True
             if (
                 x["type"] == Ordering.name
@@ -84,9 +106,13 @@ def _clean(items: list[dict], iv) -> bool:
     return not findings["risk"].isin(_REFUSED_RISKS).any()
 
 
-def generate_items(iv=None, seed: int = 0, types=None) -> list[dict]:
-    """Generated items as bank item dicts, at most one per generator (``types``: names from :data:`GENERATORS`,
-    default all, in that order); same interview and seed, same items."""
+def generate_items(iv=None, seed: int = 0, types=None, question_id: int | None = None, besides=()) -> list[dict]:
+    """Generated items as bank item dicts, at most one per generator; same interview and seed, same items.
+
+    ``types``: generator names from :data:`GENERATORS` (default all, in that order). ``question_id``: only items
+    whose evidence is in the answer to that question (a question notebook's bank). ``besides``: items already
+    chosen elsewhere in the course; the new items are checked together with them (no item gives another away).
+    """
     if iv is None:
         from ..course import load_interview
 
@@ -95,11 +121,19 @@ def generate_items(iv=None, seed: int = 0, types=None) -> list[dict]:
     unknown = [n for n in names if n not in GENERATORS]
     if unknown:
         raise ValueError(f"unknown generator {unknown[0]!r}; known: {', '.join(GENERATORS)}")
+    in_answer = None
+    if question_id is not None:
+        para = iv.paragraphs
+        in_answer = set(para.loc[(para["role"] == "answer") & (para["question_id"] == question_id), "paragraph_id"])
     rng = random.Random(seed)
+    before = list(besides)
     chosen: list[dict] = []
     for name in names:
-        for cand in islice(GENERATORS[name](iv, rng, seed), TRIES):
-            if not _conflicts(cand, chosen, iv) and _clean([*chosen, cand], iv):
+        candidates = GENERATORS[name](iv, rng, seed)
+        if in_answer is not None:
+            candidates = (c for c in candidates if c["evidence"]["paragraph_id"] in in_answer)
+        for cand in islice(candidates, TRIES):
+            if not _conflicts(cand, before + chosen, iv) and _clean([*before, *chosen, cand], iv):
                 chosen.append(cand)
                 break
     return chosen

@@ -58,6 +58,41 @@ def question_match(iv, rng: random.Random, seed: int = 0, k: int = 3, tries: int
         )
 
 
+#: Words that tie a sentence to the one before it (a reader orders sentences by them).
+LINKS = (
+    "also",
+    "but",
+    "however",
+    "yet",
+    "such",
+    "these",
+    "this",
+    "even so",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "then",
+    "still",
+    "instead",
+)
+
+
+def _links_explanation(pid: int, sentences: list[str]) -> str:
+    """Why the sentences come in this order: the linking words that open or sit in the later sentences."""
+    import re
+
+    found = []
+    for text in sentences[1:]:
+        for w in LINKS:
+            if re.search(rf"\b{w}\b", text, re.IGNORECASE) and w not in found:
+                found.append(w)
+    if not found:
+        return f"Paragraph {pid} builds its point sentence by sentence; reread it and note what each sentence adds."
+    words = ", ".join(f"“{w}”" for w in found[:4])
+    return f"Paragraph {pid} builds its point sentence by sentence; linking words ({words}) tie the later sentences to the ones before."
+
+
 def _opening(text: str) -> str:
     return shorten(text, STEP_WIDTH)
 
@@ -123,8 +158,7 @@ def answer_order(iv, rng: random.Random, seed: int = 0) -> Iterator[dict]:
                 f"Put these sentences of paragraph {n} in the order {who(iv)} writes them. "
                 "Each sentence is shown by its opening words.",
                 {"answers": answers},
-                f"Paragraph {n} builds its point sentence by sentence; words such as “also”, “but” or “such” "
-                "tie a sentence to the one before.",
+                _links_explanation(n, list(g["text"])),
                 n,
                 g["text"].iloc[0],
                 "understand",

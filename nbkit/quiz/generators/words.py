@@ -217,7 +217,7 @@ def marker_word(iv, rng: random.Random, seed: int = 0, n_options: int = 4) -> It
                 question,
                 {"answers": [{"answer": w, "correct": w == key, "feedback": feedback[w]} for w in options]},
                 f"{name_start}’s wording tells the reader how sure the claim is: “{key}” is in the course’s marker "
-                f"lexicon as a {kind} ({m['sense']}).",
+                f"lexicon as {'an' if kind[0] in 'aeiou' else 'a'} {kind} ({m['sense']}).",
                 pid,
                 text,
                 "analyse",
