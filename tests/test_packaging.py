@@ -85,9 +85,33 @@ def _requirement(spec: str) -> tuple[str, str]:
     return name.lower().replace("_", "-"), (bound or "").replace(" ", "")
 
 
+def _pyproject_groups() -> dict[str, dict[str, str]]:
+    """"core" and each extra -> {distribution: lower bound}; the test extra's nbkit[...] line is left out."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    groups = {"core": dict(_requirement(s) for s in project["dependencies"])}
+    for extra, specs in project["optional-dependencies"].items():
+        groups[extra] = dict(_requirement(s) for s in specs if not s.startswith("nbkit["))
+    return groups
+
+
+def _environment_groups() -> dict[str, dict[str, str]]:
+    """environment.yml's entries grouped by the comment above them ("# core", "# extra: NAME ...")."""
+    groups: dict[str, dict[str, str]] = {}
+    group = None
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        comment = re.fullmatch(r"\s+# (.*)", line)
+        entry = re.fullmatch(r"  - ([A-Za-z0-9_.\-]+\s*(>=\s*[\w.]+)?)", line)
+        if comment:  # "# core", "# extra: NAME ...", or any other comment, which ends the group
+            named = re.match(r"core$|extra: ([\w-]+)", comment.group(1))
+            group = (named.group(1) or "core") if named else None
+        elif entry and group:
+            name, bound = _requirement(entry.group(1))
+            groups.setdefault(group, {})[name] = bound
+    return groups
+
+
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    declared = dict(_requirement(s) for s in project["dependencies"] + project["optional-dependencies"]["test"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {}
     pip_entries = []
@@ -98,9 +122,28 @@ def test_environment_yml_mirrors_pyproject():
             name, bound = _requirement(dep)
             conda[name] = bound
     assert conda.pop("python") == ">=" + project["requires-python"].removeprefix(">=")
+    declared = {name: bound for group in _pyproject_groups().values() for name, bound in group.items()}
     assert conda == declared
     assert env["channels"] == ["conda-forge"]
     assert pip_entries == ["-e ."]
+
+
+def test_environment_yml_names_the_extra_of_each_package():
+    assert _environment_groups() == _pyproject_groups()
+    assert list(_pyproject_groups()) == ["core", "lab", "tools", "class", "parquet", "test"]
+
+
+def test_the_core_leaves_server_and_tools_to_extras():
+    groups = _pyproject_groups()
+    heavy = {"jupyterlab", "voila", "nbclient", "nbconvert", "vl-convert-python", "jupyterhub", "pyarrow"}
+    assert not heavy & set(groups["core"])
+    assert set(groups["core"]) == {
+        *"pandas altair ipywidgets anywidget pysbd platformdirs filelock jsonschema pyyaml".split(),
+        *"jinja2 nbformat packaging snowballstemmer pycountry".split(),
+    }
+    assert groups["class"] == {"jupyterhub": ">=6.1.1", "jupyterhub-firstuseauthenticator": ">=1.1.1"}
+    test = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    assert test[0] == "nbkit[lab,tools,class,parquet]"  # make test installs every extra
 
 
 # --- habits: one version, test tiers, lint configuration, no run artefacts in the repo ---------------
@@ -155,7 +198,7 @@ def test_markers_and_hypothesis_profiles():
     from hypothesis import settings
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
-    assert sorted(m.split(":")[0] for m in config["markers"]) == ["e2e", "slow"]
+    assert sorted(m.split(":")[0] for m in config["markers"]) == ["e2e", "hub", "slow"]
     assert "--strict-markers" in config["addopts"] and "--doctest-modules" in config["addopts"]
     assert settings.get_profile("ci").max_examples == 1000
     assert settings.get_profile("dev").max_examples == 50
@@ -184,6 +227,22 @@ def test_make_targets_pick_their_profile_and_tier():
     ]
     ci = (ROOT / ".ci" / "run").read_text()
     assert ci.index("make lint") < ci.index("make test")
+
+
+def test_each_make_target_installs_the_extras_it_needs():
+    def forced_dry_run(target):
+        out = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True)
+        return [line.split("pip install --quiet ")[1] for line in out.stdout.splitlines() if "pip install --quiet" in line]
+
+    assert forced_dry_run("lab") == ["--upgrade pip", "-e '.[lab]'"]
+    assert forced_dry_run("app") == ["--upgrade pip", "-e '.[lab]'"]
+    assert forced_dry_run("handouts") == ["--upgrade pip", "-e '.[tools]'"]
+    assert forced_dry_run("class") == ["--upgrade pip", "-e '.[class]'", "-e '.[lab]'"]
+    assert forced_dry_run("test-fast") == ["--upgrade pip", "-e '.[test]'"]
+    assert forced_dry_run("doctor") == ["--upgrade pip", "-e ."]
+    assert "nbkit class serve --roster roster.csv" in subprocess.run(
+        ["make", "-n", "class"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.slow  # runs mypy
