@@ -44,8 +44,9 @@ $(VENV)/.installed-class: node_modules/.installed
 # the core package alone into a fresh virtualenv with no network (tests/test_lean_install.py).
 $(VENV)/.installed-test: pyproject.toml node_modules/.installed | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m pip download --quiet --dest $(VENV)/wheelhouse --only-binary=:all: \
-	  $$($(BIN)/python -c 'import tomllib; print(" ".join(repr(d) for d in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))')
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"], sep="\n")' \
+	  > $(VENV)/core-requirements.txt
+	$(BIN)/python -m pip download --quiet --dest $(VENV)/wheelhouse --only-binary=:all: -r $(VENV)/core-requirements.txt
 	touch $@ $(VENV)/.installed $(VENV)/.installed-lab $(VENV)/.installed-tools $(VENV)/.installed-class
 
 # Node.js tools (package.json, versions pinned in package-lock.json): configurable-http-proxy for the

@@ -65,19 +65,30 @@ def measure(notebook: Path) -> dict:
     )
     port, token = _free_port(), "measure"
     bindir = Path(sys.executable).parent
-    cmd = [str(bindir / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={notebook.parent.parent}",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    cmd = [
+        str(bindir / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={notebook.parent.parent}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     if os.getuid() == 0:
         cmd.append("--allow-root")
-    log = open(tmp / "server.log", "wb")
-    server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(tmp / "server.log", "wb") as log:  # the child keeps its own copy of the descriptor
+        server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
 
     def api(method: str, path: str, body: dict | None = None):
         req = urllib.request.Request(
-            base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+            base + path,
+            method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(req, timeout=30) as r:
             return json.loads(r.read() or b"null")
 
@@ -89,8 +100,11 @@ def measure(notebook: Path) -> dict:
             except OSError:
                 time.sleep(0.2)
         rel = f"{notebook.parent.name}/{notebook.name}"
-        session = api("POST", "/api/sessions", {"path": rel, "type": "notebook", "name": notebook.name,
-                                                 "kernel": {"name": "python3"}})
+        session = api(
+            "POST",
+            "/api/sessions",
+            {"path": rel, "type": "notebook", "name": notebook.name, "kernel": {"name": "python3"}},
+        )
         kernel_id = session["kernel"]["id"]
         cf = tmp / "runtime" / f"kernel-{kernel_id}.json"
         for _ in range(100):
@@ -118,7 +132,9 @@ def measure(notebook: Path) -> dict:
         out: list[str] = []
         kc.execute_interactive(
             "import sys as _s, json as _j; print(_j.dumps(sorted(m for m in _s.modules if '.' not in m)))",
-            timeout=30, output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None)
+            timeout=30,
+            output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None,
+        )
         kc.stop_channels()
         result = {
             "server_mb": round(_vm(server.pid), 1),
@@ -138,7 +154,24 @@ if __name__ == "__main__":
     nb = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "notebooks" / "03-pyongyangs-calculus.ipynb"
     r = measure(nb.resolve())
     mods = r.pop("kernel_modules")
-    heavy = [m for m in ("vl_convert", "nbconvert", "nbclient", "jupyterlab", "voila", "jinja2", "pyarrow", "numpy",
-                         "jsonschema", "altair", "pandas", "narwhals", "anywidget") if m in mods]
+    heavy = [
+        m
+        for m in (
+            "vl_convert",
+            "nbconvert",
+            "nbclient",
+            "jupyterlab",
+            "voila",
+            "jinja2",
+            "pyarrow",
+            "numpy",
+            "jsonschema",
+            "altair",
+            "pandas",
+            "narwhals",
+            "anywidget",
+        )
+        if m in mods
+    ]
     r["heavy_modules_in_kernel"] = heavy
     print(json.dumps(r))

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from .errors import NbkitError
 
-__all__ = ["COMMAND_EXTRAS", "MissingExtraError", "extra_packages", "missing_packages", "require", "require_for_command"]
+__all__ = [
+    "COMMAND_EXTRAS",
+    "MissingExtraError",
+    "extra_packages",
+    "missing_packages",
+    "require",
+    "require_for_command",
+]
 
 #: nbkit subcommand -> the extra it needs (commands not named here need only the core package).
 COMMAND_EXTRAS = {"handout": "tools", "app": "lab", "class": "class"}
@@ -28,7 +35,7 @@ class MissingExtraError(NbkitError, ImportError):
         names = ", ".join(self.missing)
         verb = "is" if len(self.missing) == 1 else "are"
         super().__init__(
-            f"{what} needs {names} (nbkit's \"{extra}\" extra), which {verb} not installed here. "
+            f'{what} needs {names} (nbkit\'s "{extra}" extra), which {verb} not installed here. '
             f'Install it with: pip install "nbkit[{extra}]"'
         )
 

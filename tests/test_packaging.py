@@ -86,7 +86,7 @@ def _requirement(spec: str) -> tuple[str, str]:
 
 
 def _pyproject_groups() -> dict[str, dict[str, str]]:
-    """"core" and each extra -> {distribution: lower bound}; the test extra's nbkit[...] line is left out."""
+    """ "core" and each extra -> {distribution: lower bound}; the test extra's nbkit[...] line is left out."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     groups = {"core": dict(_requirement(s) for s in project["dependencies"])}
     for extra, specs in project["optional-dependencies"].items():
@@ -232,7 +232,9 @@ def test_make_targets_pick_their_profile_and_tier():
 def test_each_make_target_installs_the_extras_it_needs():
     def forced_dry_run(target):
         out = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True)
-        return [line.split("pip install --quiet ")[1] for line in out.stdout.splitlines() if "pip install --quiet" in line]
+        return [
+            line.split("pip install --quiet ")[1] for line in out.stdout.splitlines() if "pip install --quiet" in line
+        ]
 
     assert forced_dry_run("lab") == ["--upgrade pip", "-e '.[lab]'"]
     assert forced_dry_run("app") == ["--upgrade pip", "-e '.[lab]'"]
@@ -240,9 +242,10 @@ def test_each_make_target_installs_the_extras_it_needs():
     assert forced_dry_run("class") == ["--upgrade pip", "-e '.[class]'", "-e '.[lab]'"]
     assert forced_dry_run("test-fast") == ["--upgrade pip", "-e '.[test]'"]
     assert forced_dry_run("doctor") == ["--upgrade pip", "-e ."]
-    assert "nbkit class serve --roster roster.csv" in subprocess.run(
-        ["make", "-n", "class"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
+    assert (
+        "nbkit class serve --roster roster.csv"
+        in subprocess.run(["make", "-n", "class"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    )
 
 
 @pytest.mark.slow  # runs mypy
