@@ -18,7 +18,6 @@ drawn by the browser.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
@@ -30,8 +29,8 @@ from .resources import data_file
 
 __all__ = ["import_jsonschema", "import_altair", "use_offline_bundle", "write_offline_bundle", "OFFLINE_BUNDLE"]
 
-#: The JupyterChart widget's offline JavaScript (gzip), beside a JSON file naming what it was built from.
-OFFLINE_BUNDLE = "charts/jupyterchart-offline.js.gz"
+#: The JupyterChart widget's offline JavaScript, beside a JSON file naming what it was built from.
+OFFLINE_BUNDLE = "charts/jupyterchart-offline.js"
 _BUILT_FROM = "charts/jupyterchart-offline.json"
 
 
@@ -80,7 +79,7 @@ def use_offline_bundle() -> bool:
     recorded = json.loads(data_file(_BUILT_FROM).read_text(encoding="utf-8"))
     if recorded != built_from():
         return False
-    JupyterChart._esm = gzip.decompress(data_file(OFFLINE_BUNDLE).read_bytes()).decode("utf-8")
+    JupyterChart._esm = data_file(OFFLINE_BUNDLE).read_text(encoding="utf-8")
     JupyterChart._is_offline = True
     return True
 
@@ -102,7 +101,7 @@ def write_offline_bundle(folder: Path | None = None) -> Path:
     JupyterChart._is_offline = False
     JupyterChart.enable_offline(True)
     bundle = folder / Path(OFFLINE_BUNDLE).name
-    _write_atomic(bundle, gzip.compress(JupyterChart._esm.encode("utf-8"), 9, mtime=0))
+    _write_atomic(bundle, JupyterChart._esm.encode("utf-8"))
     record = json.dumps(built_from(), indent=2) + "\n"
     _write_atomic(folder / Path(_BUILT_FROM).name, record.encode("utf-8"))
     return bundle
