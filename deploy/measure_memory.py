@@ -93,12 +93,14 @@ def measure(notebook: Path) -> dict:
             return json.loads(r.read() or b"null")
 
     try:
-        for _ in range(300):
+        for _ in range(900):  # up to 3 minutes: a busy 2-core machine starts JupyterLab slowly
             try:
                 api("GET", "/api/status")
                 break
             except OSError:
                 time.sleep(0.2)
+        else:
+            raise RuntimeError(f"JupyterLab did not answer on {base} within 3 minutes; see {tmp / 'server.log'}")
         rel = f"{notebook.parent.name}/{notebook.name}"
         session = api(
             "POST",
