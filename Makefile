@@ -7,7 +7,9 @@ PORT   ?= 8888
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NOTEBOOK ?= notebooks
 
-.PHONY: lab test test-fast lint app bench bench-quick doctor handouts clean help
+ROSTER ?= roster.csv
+
+.PHONY: lab test test-fast lint app bench bench-quick doctor handouts class clean help
 
 help:
 	@echo "make lab       create .venv if needed, install nbkit, start JupyterLab on notebooks/ (127.0.0.1, token)"
@@ -18,19 +20,34 @@ help:
 	@echo "make bench     benchmarks (ratios against a baseline), written to benchmarks/README.md"
 	@echo "make doctor    check this machine for everything the course needs"
 	@echo "make handouts  learner and teacher handouts (HTML) of every notebook into handouts/"
+	@echo "make class     the class hub for the learners in ROSTER (default roster.csv): nbkit class serve"
 	@echo "make clean     remove .venv and caches"
+	@echo "Each target installs the nbkit extras it needs (pyproject.toml): lab, tools, class; test installs all."
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The core package (a learner's kernel: frames, quizzes, charts, progress), then one stamp per extra.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml node_modules/.installed | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,parquet]'
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
 	touch $@ $(VENV)/.installed
+
+# The class hub proxies learners through configurable-http-proxy (npm).
+$(VENV)/.installed-class: node_modules/.installed
+
+# make test installs every extra, and keeps the core's wheels in a wheelhouse for the test that installs
+# the core package alone into a fresh virtualenv with no network (tests/test_lean_install.py).
+$(VENV)/.installed-test: pyproject.toml node_modules/.installed | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"], sep="\n")' \
+	  > $(VENV)/core-requirements.txt
+	$(BIN)/python -m pip download --quiet --dest $(VENV)/wheelhouse --only-binary=:all: -r $(VENV)/core-requirements.txt
+	touch $@ $(VENV)/.installed $(VENV)/.installed-lab $(VENV)/.installed-tools $(VENV)/.installed-class
 
 # Node.js tools (package.json, versions pinned in package-lock.json): configurable-http-proxy for the
 # class hub, axe-core for the browser tests' accessibility audit. Installed with the machine's npm.
@@ -38,18 +55,22 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-lab: $(VENV)/.installed
+lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab --no-browser --ip=127.0.0.1 --port=$(PORT) $(ALLOW_ROOT) --notebook-dir=notebooks
 
-app: $(VENV)/.installed
+app: $(VENV)/.installed-lab
 	$(BIN)/nbkit app $(NOTEBOOK)
 
 doctor: $(VENV)/.installed
 	$(BIN)/nbkit doctor
 
-handouts: $(VENV)/.installed
+handouts: $(VENV)/.installed-tools
 	$(BIN)/nbkit handout --edition learner --to html --output handouts/learner
 	$(BIN)/nbkit handout --edition teacher --to html --output handouts/teacher
+
+# The class hub needs root (one system user per learner); the roster is a CSV of name[,display name].
+class: $(VENV)/.installed-class $(VENV)/.installed-lab
+	$(BIN)/nbkit class serve --roster $(ROSTER)
 
 # Tests run hermetically (Jupyter and IPython state and learner progress in a temporary folder) and,
 # where the machine allows it (root, unshare, ip), in a network namespace with only loopback, so any

@@ -34,6 +34,7 @@ LAYERS = {
     "nbkit.jsonschema_import": 0,
     "nbkit.exercise": 0,
     "nbkit.chromium": 0,
+    "nbkit.extras": 0,  # which extra a command needs, and the error when it is missing
     # 1 annotations: the argument layer, and the course's interview composed of text and annotations
     "nbkit.annotations": 1,
     "nbkit.course": 1,

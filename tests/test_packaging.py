@@ -3,6 +3,7 @@ version once, and keeps its habits (test tiers, lint configuration, no run artef
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import re
 import subprocess
@@ -85,9 +86,33 @@ def _requirement(spec: str) -> tuple[str, str]:
     return name.lower().replace("_", "-"), (bound or "").replace(" ", "")
 
 
+def _pyproject_groups() -> dict[str, dict[str, str]]:
+    """ "core" and each extra -> {distribution: lower bound}; the test extra's nbkit[...] line is left out."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    groups = {"core": dict(_requirement(s) for s in project["dependencies"])}
+    for extra, specs in project["optional-dependencies"].items():
+        groups[extra] = dict(_requirement(s) for s in specs if not s.startswith("nbkit["))
+    return groups
+
+
+def _environment_groups() -> dict[str, dict[str, str]]:
+    """environment.yml's entries grouped by the comment above them ("# core", "# extra: NAME ...")."""
+    groups: dict[str, dict[str, str]] = {}
+    group = None
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        comment = re.fullmatch(r"\s+# (.*)", line)
+        entry = re.fullmatch(r"  - ([A-Za-z0-9_.\-]+\s*(>=\s*[\w.]+)?)", line)
+        if comment:  # "# core", "# extra: NAME ...", or any other comment, which ends the group
+            named = re.match(r"core$|extra: ([\w-]+)", comment.group(1))
+            group = (named.group(1) or "core") if named else None
+        elif entry and group:
+            name, bound = _requirement(entry.group(1))
+            groups.setdefault(group, {})[name] = bound
+    return groups
+
+
 def test_environment_yml_mirrors_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    declared = dict(_requirement(s) for s in project["dependencies"] + project["optional-dependencies"]["test"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = {}
     pip_entries = []
@@ -98,9 +123,28 @@ def test_environment_yml_mirrors_pyproject():
             name, bound = _requirement(dep)
             conda[name] = bound
     assert conda.pop("python") == ">=" + project["requires-python"].removeprefix(">=")
+    declared = {name: bound for group in _pyproject_groups().values() for name, bound in group.items()}
     assert conda == declared
     assert env["channels"] == ["conda-forge"]
     assert pip_entries == ["-e ."]
+
+
+def test_environment_yml_names_the_extra_of_each_package():
+    assert _environment_groups() == _pyproject_groups()
+    assert list(_pyproject_groups()) == ["core", "lab", "tools", "class", "parquet", "test"]
+
+
+def test_the_core_leaves_server_and_tools_to_extras():
+    groups = _pyproject_groups()
+    heavy = {"jupyterlab", "voila", "nbclient", "nbconvert", "vl-convert-python", "jupyterhub", "pyarrow"}
+    assert not heavy & set(groups["core"])
+    assert set(groups["core"]) == {
+        *"pandas altair ipywidgets anywidget pysbd platformdirs filelock jsonschema pyyaml".split(),
+        *"jinja2 nbformat packaging snowballstemmer pycountry".split(),
+    }
+    assert groups["class"] == {"jupyterhub": ">=6.1.1", "jupyterhub-firstuseauthenticator": ">=1.1.1"}
+    test = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    assert test[0] == "nbkit[lab,tools,class,parquet]"  # make test installs every extra
 
 
 # --- habits: one version, test tiers, lint configuration, no run artefacts in the repo ---------------
@@ -184,6 +228,80 @@ def test_make_targets_pick_their_profile_and_tier():
     ]
     ci = (ROOT / ".ci" / "run").read_text()
     assert ci.index("make lint") < ci.index("make test")
+
+
+def test_each_make_target_installs_the_extras_it_needs():
+    def forced_dry_run(target):
+        out = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True)
+        return [
+            line.split("pip install --quiet ")[1] for line in out.stdout.splitlines() if "pip install --quiet" in line
+        ]
+
+    assert forced_dry_run("lab") == ["--upgrade pip", "-e '.[lab]'"]
+    assert forced_dry_run("app") == ["--upgrade pip", "-e '.[lab]'"]
+    assert forced_dry_run("handouts") == ["--upgrade pip", "-e '.[tools]'"]
+    assert forced_dry_run("class") == ["--upgrade pip", "-e '.[class]'", "-e '.[lab]'"]
+    assert forced_dry_run("test-fast") == ["--upgrade pip", "-e '.[test]'"]
+    assert forced_dry_run("doctor") == ["--upgrade pip", "-e ."]
+    assert (
+        "nbkit class serve --roster roster.csv"
+        in subprocess.run(["make", "-n", "class"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    )
+
+
+# --- deploy/: Zero to JupyterHub's values and the single-user image -----------------------------------
+def _dockerfile() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) of deploy/Dockerfile, continuation lines joined, comments left out."""
+    text = re.sub(r"\\\n\s*", " ", (ROOT / "deploy" / "Dockerfile").read_text())
+    return [tuple(line.split(None, 1)) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_single_user_image_installs_the_core_and_the_lab_extra():
+    from packaging.requirements import Requirement
+    from packaging.specifiers import SpecifierSet
+
+    steps = _dockerfile()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    (base,) = [args for op, args in steps if op == "FROM"]
+    assert base == "python:3.12-slim" and "3.12" in SpecifierSet(project["requires-python"])
+    (pip,) = [args for op, args in steps if op == "RUN" and "pip install" in args]
+    (hub_version,) = [args.split("=")[1] for op, args in steps if op == "ARG" and args.startswith("JUPYTERHUB_")]
+    words = pip.replace("${JUPYTERHUB_VERSION}", hub_version).replace("/tmp/nbkit", "nbkit").split()
+    args = words[words.index("install") + 1 : words.index("&&")]
+    installed = [Requirement(word.strip('"')) for word in args if not word.startswith("-")]
+    assert [(r.name, sorted(r.extras), str(r.specifier)) for r in installed] == [
+        ("nbkit", ["lab"], ""),
+        ("jupyterhub", [], "==6.1.1"),
+    ]
+    hub_bound = _pyproject_groups()["class"]["jupyterhub"]
+    assert hub_version in SpecifierSet(hub_bound)  # the learner's jupyterhub-singleuser meets nbkit[class]
+    copied = {args.split()[-1]: args.split()[:-1] for op, args in steps if op == "COPY"}
+    assert copied["/opt/nbkit/course/notebooks"] == ["notebooks"] and (ROOT / "notebooks").is_dir()
+    assert all((ROOT / source).exists() for sources in copied.values() for source in sources)
+    assert ("USER", "1000") in steps and steps[-1] == ("CMD", '["jupyterhub-singleuser"]')
+    config = json.loads((ROOT / "deploy" / "jupyter_server_config.json").read_text())
+    assert config["ServerApp"]["terminals_enabled"] is False
+    assert config["LabApp"] == {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"}
+
+
+def test_zero_to_jupyterhub_values_match_the_image_and_the_extras():
+    values = yaml.safe_load((ROOT / "deploy" / "values.yaml").read_text())
+    hub, user = values["hub"]["config"], values["singleuser"]
+    # the hub signs learners in with the authenticator of nbkit[class], limited to the roster
+    assert hub["JupyterHub"]["authenticator_class"] == "firstuseauthenticator.FirstUseAuthenticator"
+    assert "jupyterhub-firstuseauthenticator" in _pyproject_groups()["class"]
+    assert hub["FirstUseAuthenticator"]["create_users"] is False and hub["Authenticator"]["admin_users"] == ["teacher"]
+    # the learner's server is the image's: jupyterhub-singleuser with JupyterLab (the lab extra)
+    assert user["cmd"] == "jupyterhub-singleuser" == json.loads(_dockerfile()[-1][1])[0]
+    assert user["defaultUrl"] == "/lab" and "jupyterlab" in _pyproject_groups()["lab"]
+    copy = user["lifecycleHooks"]["postStart"]["exec"]["command"][-1]
+    assert copy == "cp -rn /opt/nbkit/course/notebooks /home/jovyan/ || true"
+    assert ("COPY", "notebooks /opt/nbkit/course/notebooks") in _dockerfile()
+    # memory from deploy/measure_memory.py: 242 MB peak after notebook 03 (server 96 + kernel 146)
+    mb = {k: int(v.removesuffix("M")) for k, v in user["memory"].items()}
+    assert mb == {"guarantee": 256, "limit": 512} and mb["guarantee"] >= 242
+    assert user["startTimeout"] >= 120  # issue 15: 30 s failed 14 of 20 spawns on 2 cores
+    assert set(user["networkPolicy"]["egressAllowRules"].values()) == {False}  # the course needs no network
 
 
 @pytest.mark.slow  # runs mypy
