@@ -91,8 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run a subcommand. nbkit's own errors print as one readable line and exit with 1; usage errors with 2."""
     from .commands import UsageError
 
+    from .extras import require_for_command
+
     args = build_parser().parse_args(argv)
     try:
+        require_for_command(args.command)  # a command that needs an extra names it (nbkit[tools], [lab], [class])
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"nbkit {args.command}: {exc}", file=sys.stderr)

@@ -5,7 +5,6 @@ The app's command-line options are declared here only (``make app`` runs ``nbkit
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from pathlib import Path
 
 from . import UsageError, add_course_argument
@@ -37,6 +36,4 @@ def run(args) -> int:
         )
     if target.is_file() and target.suffix != ".ipynb":
         raise UsageError(f"{target} is not a notebook (.ipynb).")
-    if find_spec("voila") is None:
-        raise UsageError("Voila is not installed; install it with: pip install voila")
     return serve(target, port=args.port)

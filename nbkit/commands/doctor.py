@@ -20,11 +20,12 @@ from . import OK, PROBLEM
 HELP = "check Python, packages, widgets, offline charts, the progress folder and Chromium"
 
 #: Packages that optional features need: name -> what it is for.
+#: Optional packages: what each is for, and the nbkit extra that installs it (pyproject.toml).
 OPTIONAL = {
-    "nbclient": "running notebooks for handouts (nbkit handout)",
-    "nbconvert": "writing handouts (nbkit handout)",
-    "voila": "the code-free app (nbkit app)",
-    "pyarrow": "nbkit export --format parquet",
+    "nbclient": ("running notebooks for handouts (nbkit handout)", "tools"),
+    "nbconvert": ("writing handouts (nbkit handout)", "tools"),
+    "voila": ("the code-free app (nbkit app)", "lab"),
+    "pyarrow": ("nbkit export --format parquet", "parquet"),
 }
 
 
@@ -107,12 +108,12 @@ def check_packages() -> list[Check]:
 
 def check_optional() -> list[Check]:
     out = []
-    for name, use in OPTIONAL.items():
+    for name, (use, extra) in OPTIONAL.items():
         have = _version(name)
         if have:
             out.append(Check(name, "ok", f"{have} (for {use})"))
         else:
-            out.append(Check(name, "note", f"not installed; needed for {use}", f"pip install {name}"))
+            out.append(Check(name, "note", f"not installed; needed for {use}", f'pip install "nbkit[{extra}]"'))
     return out
 
 
