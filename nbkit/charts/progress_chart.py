@@ -15,7 +15,7 @@ STATUS_COLOURS = {
     "Right first time": "#009E73",
     "Right after retrying": "#56B4E9",
     "Not right yet": "#D55E00",
-    "Answered (no right answer)": "#999999",
+    "Answered (no right answer)": "#BBBBBB",  # light (outlined): #999999 was too close to the green for deuteranopes
 }
 
 PROGRESS_COLUMNS = list(FIELDS)
