@@ -105,9 +105,9 @@ def choose_renderer(
     return "svg"
 
 
-def jupyter_with_table(spec: dict, **metadata):
-    """altair's "jupyter" renderer (an offline JupyterChart widget) without the actions menu, in a VBox
-    with the chart's data table below it."""
+def chart_widget(spec: dict, **metadata):
+    """The offline JupyterChart of ``spec`` without the actions menu, in a VBox (class "nbkit-chart")
+    with the chart's data table below it (the chart alone when it has no table)."""
     import ipywidgets as widgets
     from altair import Chart, JupyterChart
 
@@ -116,10 +116,15 @@ def jupyter_with_table(spec: dict, **metadata):
     chart = JupyterChart(chart=Chart.from_dict(spec), embed_options=embed)
     table = details_html(spec)
     if not table:
-        return chart._repr_mimebundle_()
+        return chart
     box = widgets.VBox([chart, widgets.HTML(table)])
     box.add_class("nbkit-chart")
-    return box._repr_mimebundle_()
+    return box
+
+
+def jupyter_with_table(spec: dict, **metadata):
+    """altair's "jupyter" renderer, drawing :func:`chart_widget`."""
+    return chart_widget(spec, **metadata)._repr_mimebundle_()
 
 
 def svg_with_table(spec: dict, **metadata):
