@@ -51,21 +51,25 @@ def chart_title(spec: dict) -> str:
 
 def data_table(spec: dict) -> pd.DataFrame | None:
     """The records the chart's main layer draws, columns named by their tooltip titles; None if no layer
-    has a tooltip naming a field of its data."""
+    has a tooltip naming a field of its data (a chart with no data: every tooltip field, no rows)."""
     best: tuple[int, list[tuple[str, str]], list[dict]] | None = None
     for unit, data in _units(spec):
         tips = unit.get("encoding", {}).get("tooltip")
         if not isinstance(tips, list):
             continue
         records = _records(spec, data)
-        present = set().union(*(r.keys() for r in records)) if records else set()
-        fields = [(t["field"], t.get("title", t["field"])) for t in tips if t.get("field") in present]
+        present = set().union(*(r.keys() for r in records)) if records else None
+        fields = [
+            (t["field"], t.get("title", t["field"]))
+            for t in tips
+            if t.get("field") and (present is None or t["field"] in present)  # no records: every field
+        ]
         if fields and (best is None or len(fields) > best[0]):
             best = (len(fields), fields, records)
     if best is None:
         return None
     _, fields, records = best
-    frame = pd.DataFrame.from_records(records)
+    frame = pd.DataFrame.from_records(records, columns=[f for f, _ in fields] if not records else None)
     return frame[[f for f, _ in fields]].set_axis([t for _, t in fields], axis=1)
 
 
@@ -75,6 +79,8 @@ def details_html(spec: dict) -> str:
     if table is None:
         return ""
     title = html.escape(chart_title(spec))
+    if table.empty:
+        return f'<details class="nbkit-chart-data"><summary>Data table: {title} (no data yet)</summary></details>'
     body = table.to_html(index=False, na_rep="", border=0, classes="nbkit-data-table")
     body = body.replace(">\n  <thead>", f">\n  <caption>{title}</caption>\n  <thead>", 1)
     return f'<details class="nbkit-chart-data"><summary>Data table: {title}</summary>\n{body}\n</details>'

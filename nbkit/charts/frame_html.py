@@ -6,6 +6,8 @@ no name (axe rule ``empty-table-header``). Here an unnamed integer index (row nu
 filter) is hidden, any other index becomes ordinary first columns, and the columns' own name
 (``unstack``) becomes the table's caption; a caption the notebook gives (``frame.attrs["caption"]``)
 comes first. Rows and columns are cut as pandas' display options say, as in pandas' own view.
+Every table (and every Styler a notebook shows) sits in a scrolling box that takes keyboard focus, so a
+keyboard user can scroll a wide table (axe rule ``scrollable-region-focusable``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import html
 
 import pandas as pd
 
-__all__ = ["display_frame", "frame_html", "register_frame_html"]
+__all__ = ["display_frame", "frame_html", "styler_html", "scroll_box", "register_frame_html"]
 
 
 def display_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -55,16 +57,41 @@ def frame_html(frame: pd.DataFrame) -> str:
     )
     if caption:
         body = body.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
-    return f"<div>{body}</div>"
+    return scroll_box(body, caption or rows_label(len(frame)))
+
+
+def scroll_box(table: str, label: str) -> str:
+    """``table`` (HTML) in a focusable, labelled region that scrolls sideways when the table is wide."""
+    name = html.escape(label, quote=True)
+    return (
+        f'<div class="nbkit-table" role="region" aria-label="{name}" tabindex="0" '
+        f'style="overflow-x: auto; max-width: 100%;">\n{table}\n</div>'
+    )
+
+
+def styler_html(styler) -> str:
+    """A pandas Styler (``frame.style.hide(axis="index")``) as its own HTML, in :func:`scroll_box`."""
+    caption = styler.caption if isinstance(getattr(styler, "caption", None), str) else ""
+    return scroll_box(styler.to_html(), caption or rows_label(len(styler.data)))
+
+
+def rows_label(n: int) -> str:
+    """The name of a table with no caption: "Table of 1 row", "Table of 12 rows"."""
+    return f"Table of {n} row" + ("" if n == 1 else "s")
 
 
 def register_frame_html() -> bool:
-    """Make IPython show DataFrames with :func:`frame_html`; False outside IPython (nothing to do)."""
+    """Make IPython show DataFrames with :func:`frame_html` and Stylers with :func:`styler_html`;
+    False outside IPython (nothing to do)."""
     import sys
 
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is None:
         return False
-    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, frame_html)
+    from pandas.io.formats.style import Styler
+
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type(pd.DataFrame, frame_html)
+    formatter.for_type(Styler, styler_html)
     return True

@@ -25,8 +25,7 @@ ROOT_SEL = "#rendered_cells"
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
 def test_app_view_passes_axe(tab, voila_app, notebook):  # noqa: F811
     page = tab.page
-    page.goto(f"{voila_app.url}/voila/render/{notebook.name}?token={voila_app.token}")
-    page.locator(ROOT_SEL).wait_for(state="visible", timeout=browser_page.TIMEOUT_MS)
+    browser_page.open_app(page, voila_app, notebook.name, ROOT_SEL)
     browser_page.wait_widgets_drawn(page, ROOT_SEL)
     # the whole app page is nbkit's: its template, the notebook's text and outputs
     result = browser_page.record_audit(page, "app", notebook.stem, ours="body")
