@@ -57,27 +57,18 @@ def frame_html(frame: pd.DataFrame) -> str:
     )
     if caption:
         body = body.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
-    return scroll_box(body, caption or rows_label(len(frame)))
+    return scroll_box(body)
 
 
-def scroll_box(table: str, label: str) -> str:
-    """``table`` (HTML) in a focusable, labelled region that scrolls sideways when the table is wide."""
-    name = html.escape(label, quote=True)
-    return (
-        f'<div class="nbkit-table" role="region" aria-label="{name}" tabindex="0" '
-        f'style="overflow-x: auto; max-width: 100%;">\n{table}\n</div>'
-    )
+def scroll_box(table: str) -> str:
+    """``table`` (HTML) in a box that scrolls sideways when the table is wide and takes keyboard focus
+    (no role or name of its own: many tables on a page would be landmarks of the same name)."""
+    return f'<div class="nbkit-table" tabindex="0" style="overflow-x: auto; max-width: 100%;">\n{table}\n</div>'
 
 
 def styler_html(styler) -> str:
     """A pandas Styler (``frame.style.hide(axis="index")``) as its own HTML, in :func:`scroll_box`."""
-    caption = styler.caption if isinstance(getattr(styler, "caption", None), str) else ""
-    return scroll_box(styler.to_html(), caption or rows_label(len(styler.data)))
-
-
-def rows_label(n: int) -> str:
-    """The name of a table with no caption: "Table of 1 row", "Table of 12 rows"."""
-    return f"Table of {n} row" + ("" if n == 1 else "s")
+    return scroll_box(styler.to_html())
 
 
 def register_frame_html() -> bool:

@@ -132,7 +132,10 @@ def svg_with_table(spec: dict, **metadata):
     from altair.vegalite.v6.display import svg_renderer
 
     bundle = svg_renderer(spec, **metadata)
-    data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+    meta: dict = {}
+    data = bundle
+    if isinstance(bundle, tuple):
+        data, meta = bundle
     table = details_html(spec)
     return (data, {**meta, TABLE_METADATA: table}) if table else bundle
 
