@@ -709,7 +709,7 @@ def test_renderers_show_the_table_and_no_actions_menu():
     box = rendering.chart_widget(spec, offline=True)
     chart, table = box.children
     assert isinstance(box, ipywidgets.VBox) and "application/vnd.jupyter.widget-view+json" in box._repr_mimebundle_()
-    assert chart.embed_options == {"actions": False}
+    assert chart.embed_options == {"actions": False, "renderer": "svg"}
     assert table.value.startswith("<details") and box._dom_classes == ("nbkit-chart",)
 
 

@@ -13,7 +13,8 @@ nbconvert and Voila fail with a notebook validation error. nbkit therefore uses:
 options): the chart comes with its "Data table" (:mod:`nbkit.charts.data_table`), in the widget as a
 ``<details>`` below the chart, for a static SVG in the output's metadata (``nbkit/data_table``, which the
 handout template shows under the drawing); the widget has no vega-embed actions menu ("View Source",
-"Open in Vega Editor": an unnamed icon, a link to the internet, and nothing a learner needs).
+"Open in Vega Editor": an unnamed icon, a link to the internet, and nothing a learner needs) and
+draws SVG, not canvas (the SVG carries the description as its name, and its marks are labelled).
 Tables: ``setup`` shows every DataFrame with a header for every column (:mod:`nbkit.charts.frame_html`).
 
 ``save_chart`` writes a chart to SVG, PNG, PDF or self-contained HTML through vl-convert,
@@ -40,8 +41,9 @@ RENDERERS = ("jupyter", "svg", "png")
 ENV_VAR = variable("renderer")
 #: Key of a static chart's output metadata holding its data table (HTML), shown by the handout template.
 TABLE_METADATA = "nbkit/data_table"
-#: vega-embed options of the interactive chart: no actions menu.
-EMBED_OPTIONS = {"actions": False}
+#: vega-embed options of the interactive chart: no actions menu; drawn as SVG, whose root carries the
+#: chart's description as its accessible name and whose marks are labelled (a canvas has neither).
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
 # Set in a kernel's environment by the Jupyter server (JupyterLab, Notebook 7) or by Voila;
 # absent when nbclient, nbconvert --execute, nbval or papermill start the kernel.
