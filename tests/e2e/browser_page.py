@@ -306,16 +306,18 @@ def axe_audit(page, ours: str) -> AxeResult:
     return AxeResult(res["version"], res["rules"], res["violations"])
 
 
-# Every chart under ``root``: its accessible name and description (the svg's aria-label, from the
-# chart's ``description``), whether it has an actions menu, and its data table's summary, and whether
+# Every chart under ``root``: its accessible name and description (the aria-label vega-embed puts on the
+# chart's graphics-document element, from the chart's ``description``), whether it is drawn as SVG, whether it has an actions menu, and its data table's summary, and whether
 # that summary takes keyboard focus.
 _CHARTS_JS = """(root) => [...document.querySelectorAll(root + ' .vega-embed')].map(embed => {
-  const svg = embed.querySelector('svg');
+  // vega-embed puts the chart's role and name (its description) on its container, not on the svg
+  const doc = embed.matches('[role=graphics-document]') ? embed : embed.querySelector('[role=graphics-document]');
   const box = embed.closest('.nbkit-chart');
   const summary = box ? box.querySelector('details.nbkit-chart-data > summary') : null;
   let focusable = false;
   if (summary) { summary.focus(); focusable = document.activeElement === summary; summary.blur(); }
-  return {label: svg ? (svg.getAttribute('aria-label') || '') : '', role: svg ? svg.getAttribute('role') : null,
+  return {label: doc ? (doc.getAttribute('aria-label') || '') : '', role: doc ? doc.getAttribute('role') : null,
+          svg: !!embed.querySelector('svg.marks'),
           actions: !!embed.querySelector('.vega-actions, details'), table: summary ? summary.textContent : null,
           rows: box ? box.querySelectorAll('details.nbkit-chart-data tbody tr').length : 0, focusable};
 })"""
@@ -351,7 +353,7 @@ def assert_charts_accessible(page, root: str, notebook) -> None:
     if uses_charts(notebook):
         assert found, f"{notebook.name} calls nbkit.charts but no chart is on the page"
     for chart in found:
-        assert chart["role"] == "graphics-document" and len(chart["label"]) > 40, chart
+        assert chart["role"] == "graphics-document" and len(chart["label"]) > 40 and chart["svg"], chart
         assert not chart["actions"], f"a chart in {notebook.name} shows vega-embed's actions menu"
         assert chart["table"] and chart["table"].startswith("Data table: "), chart
         assert chart["focusable"], chart
