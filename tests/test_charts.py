@@ -674,3 +674,72 @@ def test_a_chart_module_alone_gets_altair_itself():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["[]", "What", "happened", "when?", "3", "False"]
+
+
+# ---------------------------------------------------------------- accessibility (issue 16)
+
+
+def test_every_chart_brings_a_data_table_of_what_it_draws():
+    from nbkit.charts.data_table import data_table, details_html
+
+    spec = charts.answer_lengths(IV.paragraphs, IV.questions).to_dict()
+    table = data_table(spec)
+    answers = IV.paragraphs[IV.paragraphs["role"] == "answer"]
+    assert list(table.columns) == ["Question", "Paragraph (line)", "Paragraph of the answer", "Words", "Opening words"]
+    assert len(table) == len(answers) == 15
+    assert table["Words"].sum() == answers["n_words"].sum()
+    page = details_html(spec)
+    assert page.startswith('<details class="nbkit-chart-data"><summary>Data table: How long is each answer?</summary>')
+    assert page.count("<tr") == 16 and "<caption>How long is each answer?</caption>" in page
+    assert "<th></th>" not in page
+    # a chart with no tooltip has no table to give
+    bare = alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a:Q")
+    assert data_table(bare.to_dict()) is None and details_html(bare.to_dict()) == ""
+
+
+def test_renderers_show_the_table_and_no_actions_menu():
+    import ipywidgets
+
+    from nbkit.charts import rendering
+
+    spec = charts.certainty_profile(IV.markers, IV.paragraphs).to_dict()
+    data, meta = rendering.svg_with_table(spec)
+    assert set(data) == {"image/svg+xml"}
+    assert meta[rendering.TABLE_METADATA].startswith("<details") and "Per 100 words" in meta[rendering.TABLE_METADATA]
+    box = rendering.chart_widget(spec, offline=True)
+    chart, table = box.children
+    assert isinstance(box, ipywidgets.VBox) and "application/vnd.jupyter.widget-view+json" in box._repr_mimebundle_()
+    assert chart.embed_options == {"actions": False, "renderer": "svg"}
+    assert table.value.startswith("<details") and box._dom_classes == ("nbkit-chart",)
+
+
+def test_setup_enables_the_nbkit_theme():
+    name, options = alt.renderers.active, dict(alt.renderers.options)
+    try:
+        nbkit.setup("svg")
+        assert alt.theme.active == "nbkit"
+        config = charts.answer_lengths(IV.paragraphs).to_dict()["config"]
+        assert config["bar"] == {"stroke": "#333333", "strokeWidth": 0.75} and config["axis"]["labelColor"] == "#1a1a1a"
+    finally:
+        alt.renderers.enable(name, **options)
+        alt.theme.enable("default")
+
+
+def test_frames_show_a_header_for_every_column():
+    from nbkit.charts.frame_html import display_frame, frame_html
+
+    filtered = IV.timeline.loc[IV.timeline["after_interview"], ["event_id", "bears_on"]]
+    shown, caption = display_frame(filtered)
+    assert list(shown.columns) == ["event_id", "bears_on"] and caption == ""  # row numbers hidden
+    counts = IV.markers.groupby(["voice", "kind"], observed=True).size().unstack(fill_value=0)
+    shown, caption = display_frame(counts)
+    assert list(shown.columns) == ["voice", "hedge", "booster", "estimative"] and caption == "Columns: kind"
+    page = frame_html(counts)
+    assert "<caption>Columns: kind</caption>" in page and page.count("<th>") == 4
+    assert not re.search(r"<th[^>]*>\s*</th>", frame_html(filtered) + page)
+    named = pd.DataFrame({"n": [1, 2]}, index=pd.Index(["a", "b"]))
+    named.attrs["caption"] = "Two rows"
+    shown, caption = display_frame(named)
+    assert list(shown.columns) == ["index", "n"] and caption == "Two rows"
+    long = pd.DataFrame({"n": range(100)})
+    assert frame_html(long).count("<tr") == 1 + 10 + 1  # header, min_rows rows, the "..." row

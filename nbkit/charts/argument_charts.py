@@ -9,8 +9,8 @@ from ..jsonschema_import import import_altair
 from ..shorten import shorten
 from .links import link_ends, link_rules
 from .theme import (
-    GREY,
     KIND_SHAPES,
+    LINK_GREY,
     OKABE_ITO,
     RELATION_DASHES,
     STANCE_COLOURS,
@@ -136,7 +136,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
         links,
         x,
         y,
-        {"color": GREY, "strokeWidth": 1.5},
+        {"color": LINK_GREY, "strokeWidth": 1.5},
         strokeDash=alt.StrokeDash("relation:N", title="Link", scale=fixed_scale(RELATION_DASHES)),
         tooltip=tooltips("from_claim:N", "relation:N", "to_claim:N"),
     )

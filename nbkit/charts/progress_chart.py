@@ -15,7 +15,7 @@ STATUS_COLOURS = {
     "Right first time": "#009E73",
     "Right after retrying": "#56B4E9",
     "Not right yet": "#D55E00",
-    "Answered (no right answer)": "#999999",
+    "Answered (no right answer)": "#BBBBBB",  # light (outlined): #999999 was too close to the green for deuteranopes
 }
 
 PROGRESS_COLUMNS = list(FIELDS)
@@ -69,7 +69,7 @@ def progress_chart(progress: pd.DataFrame, learner: str | None = None):
     notebooks = sorted(data["notebook"].unique().tolist())
     chart = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(**({} if len(data) else {"aria": False}))  # no bars: no empty, unnamed mark group for readers
         .encode(
             x=alt.X("notebook:N", sort=notebooks, title="Notebook", axis=alt.Axis(labelAngle=-30, labelLimit=240)),
             y=alt.Y("items:Q", title="Quiz items answered", axis=alt.Axis(tickMinStep=1, format="d")),

@@ -9,6 +9,14 @@ nbconvert and Voila fail with a notebook validation error. nbkit therefore uses:
 - ``"svg"`` (or ``"png"``): a static image drawn by vl-convert in the kernel; works everywhere,
   including notebooks executed by nbclient/nbconvert/nbval for handouts.
 
+``setup`` registers nbkit's versions of altair's "jupyter" and "svg" renderers (same names, same
+options): the chart comes with its "Data table" (:mod:`nbkit.charts.data_table`), in the widget as a
+``<details>`` below the chart, for a static SVG in the output's metadata (``nbkit/data_table``, which the
+handout template shows under the drawing); the widget has no vega-embed actions menu ("View Source",
+"Open in Vega Editor": an unnamed icon, a link to the internet, and nothing a learner needs) and
+draws SVG, not canvas (the SVG carries the description as its name, and its marks are labelled).
+Tables: ``setup`` shows every DataFrame with a header for every column (:mod:`nbkit.charts.frame_html`).
+
 ``save_chart`` writes a chart to SVG, PNG, PDF or self-contained HTML through vl-convert,
 never fetching anything from the network.
 """
@@ -22,13 +30,20 @@ from pathlib import Path
 
 from ..config import settings, variable
 from ..jsonschema_import import import_altair
+from .data_table import details_html
+from .theme import enable_theme
 
-__all__ = ["setup", "choose_renderer", "save_chart", "chart_to_svg", "RENDERERS", "ENV_VAR"]
+__all__ = ["setup", "choose_renderer", "save_chart", "chart_to_svg", "RENDERERS", "ENV_VAR", "TABLE_METADATA"]
 
 #: Renderers nbkit can enable; each works with no network access.
 RENDERERS = ("jupyter", "svg", "png")
 #: Environment variable that overrides ``setup("auto")``, e.g. ``NBKIT_RENDERER=svg`` for handouts.
 ENV_VAR = variable("renderer")
+#: Key of a static chart's output metadata holding its data table (HTML), shown by the handout template.
+TABLE_METADATA = "nbkit/data_table"
+#: vega-embed options of the interactive chart: no actions menu; drawn as SVG, whose root carries the
+#: chart's description as its accessible name and whose marks are labelled (a canvas has neither).
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
 # Set in a kernel's environment by the Jupyter server (JupyterLab, Notebook 7) or by Voila;
 # absent when nbclient, nbconvert --execute, nbval or papermill start the kernel.
@@ -92,6 +107,51 @@ def choose_renderer(
     return "svg"
 
 
+def chart_widget(spec: dict, **metadata):
+    """The offline JupyterChart of ``spec`` without the actions menu, in a VBox (class "nbkit-chart")
+    with the chart's data table below it (the chart alone when it has no table)."""
+    import ipywidgets as widgets
+    from altair import Chart, JupyterChart
+
+    JupyterChart.enable_offline(offline=metadata.get("offline", False))
+    embed = {**EMBED_OPTIONS, **(metadata.get("embed_options") or {})}
+    chart = JupyterChart(chart=Chart.from_dict(spec), embed_options=embed)
+    table = details_html(spec)
+    if not table:
+        return chart
+    box = widgets.VBox([chart, widgets.HTML(table)])
+    box.add_class("nbkit-chart")
+    return box
+
+
+def jupyter_with_table(spec: dict, **metadata):
+    """altair's "jupyter" renderer, drawing :func:`chart_widget`."""
+    return chart_widget(spec, **metadata)._repr_mimebundle_()
+
+
+def svg_with_table(spec: dict, **metadata):
+    """altair's "svg" renderer, with the chart's data table in the output's metadata (TABLE_METADATA)."""
+    from altair.vegalite.v6.display import svg_renderer
+
+    bundle = svg_renderer(spec, **metadata)
+    meta: dict = {}
+    data = bundle
+    if isinstance(bundle, tuple):
+        data, meta = bundle
+    table = details_html(spec)
+    return (data, {**meta, TABLE_METADATA: table}) if table else bundle
+
+
+def register_renderers() -> None:
+    """Put nbkit's "jupyter" and "svg" renderers in altair's registry in place of altair's own, and
+    enable nbkit's theme (text and outline colours: :data:`nbkit.charts.theme.THEME_CONFIG`)."""
+    alt = import_altair()
+
+    alt.renderers.register("jupyter", jupyter_with_table)
+    alt.renderers.register("svg", svg_with_table)
+    enable_theme()
+
+
 def setup(renderer: str = "auto") -> str:
     """Set a notebook up for the course; returns the chart renderer's name.
 
@@ -99,14 +159,19 @@ def setup(renderer: str = "auto") -> str:
     :func:`choose_renderer`), ``"jupyter"`` (interactive, offline JupyterChart widget), ``"svg"``
     or ``"png"`` (static images drawn in the kernel).
     Tables: pandas shows text columns in full (``display.max_colwidth``), so quotes from the
-    interview are never cut to 50 characters with "...".
+    interview are never cut to 50 characters with "...", and every column has a header (an unnamed
+    row index is hidden, a named one shown as a column: :func:`nbkit.charts.frame_html.frame_html`).
     Call it once at the top of a notebook: ``nbkit.setup()``.
     """
     import pandas as pd
 
+    from .frame_html import register_frame_html
+
     pd.set_option("display.max_colwidth", None)
+    register_frame_html()
     name = choose_renderer(renderer)
     alt = import_altair()
+    register_renderers()
 
     if name == "jupyter":
         if not _has_anywidget():

@@ -10,7 +10,17 @@ import pandas as pd
 from ..jsonschema_import import import_altair
 from ..shorten import shorten
 from .links import link_ends, link_rules
-from .theme import MARKER_KIND_COLOURS, OKABE_ITO, SEQUENTIAL, finish, fixed_scale, question_labels, require, tooltips
+from .theme import (
+    LINK_OPACITY,
+    MARKER_KIND_COLOURS,
+    OKABE_ITO,
+    SEQUENTIAL,
+    finish,
+    fixed_scale,
+    question_labels,
+    require,
+    tooltips,
+)
 
 __all__ = ["answer_lengths", "actor_heatmap", "certainty_profile", "actor_network", "co_mentions", "circle_layout"]
 
@@ -262,7 +272,7 @@ def actor_network(frame: pd.DataFrame, actors: pd.DataFrame | None = None):
         edges,
         axis_x,
         axis_y,
-        {"color": OKABE_ITO[4], "opacity": 0.45},
+        {"color": OKABE_ITO[4], "opacity": LINK_OPACITY},
         strokeWidth=alt.StrokeWidth("weight:Q", title=naming_both, scale=alt.Scale(range=[1, 9])),
         tooltip=tooltips("source:N", "target:N", "weight:Q", titles={"source": "Actor", "weight": naming_both}),
     )

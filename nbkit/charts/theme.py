@@ -1,8 +1,11 @@
 """Shared look of nbkit charts: colour-blind-safe colours, fixed scales, tooltips, labels and input checks.
 
 Colours are from the Okabe–Ito palette (distinguishable with the common colour-vision
-deficiencies); quantities use the viridis scheme. Every chart gets a title and a
-``description`` (read by screen readers) through :func:`finish`.
+deficiencies: tests/test_palette.py simulates them with colorspacious); quantities use the viridis
+scheme. Every chart gets a title and a ``description`` (read by screen readers) through :func:`finish`.
+``nbkit.setup()`` enables the altair theme "nbkit" (:data:`THEME_CONFIG`): dark text (at least 4.5:1
+on the white background) and a dark outline round every filled mark, so a mark whose colour is light
+(Okabe–Ito's orange, sky blue, yellow) still stands out at least 3:1 (WCAG 2.2 1.4.3 and 1.4.11).
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from ..resources import read_csv_rows
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 GREY = "#999999"
+#: Lines that join marks (argument links): the lightest grey with 4.5:1 on white.
+LINK_GREY = "#767676"
+#: Opacity of the actor network's lines (Okabe–Ito blue): the least that keeps 3:1 on white.
+LINK_OPACITY = 0.7
 SEQUENTIAL = "viridis"
 
 STANCE_COLOURS = {"transactional": "#E69F00", "strategic": "#0072B2", "neither": GREY}
@@ -35,7 +42,39 @@ KIND_SHAPES = {
     "prediction": "triangle-right",
     "context": "triangle-down",
 }
+#: The page behind every chart.
+BACKGROUND = "#ffffff"
+#: Text (titles, axes, legends) and the outline of filled marks.
+TEXT = "#1a1a1a"
+MUTED_TEXT = "#4d4d4d"
+OUTLINE = "#333333"
+THEME = "nbkit"
+_TEXT = {"labelColor": TEXT, "titleColor": TEXT}
+#: The altair theme "nbkit": colours of text and outlines (Vega-Lite ``config``).
+THEME_CONFIG = {
+    "background": BACKGROUND,
+    "title": {"color": TEXT, "subtitleColor": MUTED_TEXT},
+    "axis": {**_TEXT, "domainColor": MUTED_TEXT, "tickColor": MUTED_TEXT},
+    "legend": dict(_TEXT),
+    "header": dict(_TEXT),
+    "text": {"color": TEXT},
+    "bar": {"stroke": OUTLINE, "strokeWidth": 0.75},
+    "rect": {"stroke": OUTLINE, "strokeWidth": 0.5},
+    "arc": {"stroke": OUTLINE, "strokeWidth": 0.75},
+    "area": {"stroke": OUTLINE, "strokeWidth": 0.75},
+    "point": {"stroke": OUTLINE, "strokeWidth": 0.75},
+}
 RELATION_DASHES = {"supports": [1, 0], "elaborates": [6, 3], "qualifies": [2, 2], "rebuts": [10, 3, 2, 3]}
+
+
+def enable_theme() -> str:
+    """Register and enable the altair theme "nbkit" (:data:`THEME_CONFIG`); returns its name."""
+    alt = import_altair()
+
+    if THEME not in alt.theme.names():
+        alt.theme.register(THEME, enable=False)(lambda: {"config": THEME_CONFIG})
+    alt.theme.enable(THEME)
+    return THEME
 
 
 def fixed_scale(mapping: dict):

@@ -85,8 +85,7 @@ def test_notebook_as_app_answers_a_quiz(tab, voila_app):
     right, wrong = quiz_answers.pick_items(calls)
     assert right is not None
 
-    page.goto(f"{voila_app.url}/voila/render/{APP_NOTEBOOK.name}?token={voila_app.token}")
-    page.locator(ROOT_SEL).wait_for(state="visible", timeout=browser_page.TIMEOUT_MS)  # voila_finish(): every cell ran
+    browser_page.open_app(page, voila_app, APP_NOTEBOOK.name, ROOT_SEL)  # voila_finish(): every cell ran
     page.locator(f"{ROOT_SEL} .{right.dom_class}").wait_for(timeout=browser_page.TIMEOUT_MS)
 
     # code-free: no editor, no prompt, no line of code on the page

@@ -1,5 +1,6 @@
 """Each course notebook as a learner meets it in JupyterLab, in a real (headless) browser:
-Run All finishes with no error, every chart draws, a quiz answered right and one answered wrong
+Run All finishes with no error, every chart draws, axe-core finds no failing element in the outputs
+(issue 16; JupyterLab's own interface reported, not failed), a quiz answered right and one answered wrong
 show the bank's feedback and evidence, and the answers survive a kernel restart. Nothing the page
 loads comes from beyond 127.0.0.1.
 """
@@ -13,6 +14,8 @@ from .notebooks_under_test import NOTEBOOK_DIR, notebooks, quiz_calls, uses_char
 
 NOTEBOOKS = notebooks()
 PANEL = browser_page.NOTEBOOK_PANEL
+#: nbkit's part of a JupyterLab page: the notebook's outputs.
+OUTPUTS = f"{PANEL} .jp-OutputArea-output"
 # The notebooks whose views go into docs/img/ when NBKIT_SCREENSHOTS=1.
 QUIZ_SHOT = NOTEBOOKS[0].stem if NOTEBOOKS else None
 CHART_SHOT = next((nb.stem for nb in NOTEBOOKS if uses_charts(nb)), None)
@@ -40,6 +43,10 @@ def test_notebook_in_lab(tab, lab, notebook):
             assert "chart" in drawn, f"{notebook.name} calls nbkit.charts but no chart is on the page"
         assert page.locator(f"{PANEL} .nbkit-quiz").count() == len(calls), "not every quiz item is on the page"
         assert not browser_page.not_drawn(page, PANEL), browser_page.not_drawn(page, PANEL)
+        # accessibility (issue 16): axe on the page; only nbkit's outputs fail it, JupyterLab's chrome is reported
+        audit = browser_page.record_audit(page, "lab", notebook.stem, ours=OUTPUTS)
+        assert not audit.failures(), f"{notebook.name} in JupyterLab:\n" + "\n".join(audit.failures())
+        browser_page.assert_charts_accessible(page, PANEL, notebook)
         if browser_page.screenshots_wanted() and notebook.stem == CHART_SHOT:
             browser_page.DOCS_IMG.mkdir(parents=True, exist_ok=True)
             page.set_viewport_size({"width": 1800, "height": 1000})  # room for the widest chart
