@@ -10,23 +10,20 @@ and the fixture's teardown makes sure of both even if a test failed.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import secrets
 import shutil
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from nbkit.classroom import users
+from nbkit.classroom import remote, users
 from nbkit.classroom.hub_config import ClassState, load_state
+from nbkit.classroom.remote import http
 from nbkit.classroom.serve import PROXY, free_port, unreachable_folder
 
 pytestmark = [pytest.mark.slow, pytest.mark.hub]
@@ -49,10 +46,10 @@ ANSWER = (
 # mount of that Python, so learners can run it; a Python in /usr or /opt (CI) needs none of this.
 _SHARE_PYTHON = """#!/bin/sh
 set -e
-python_root="$1"; shift
+closed="$1"; python_root="$2"; shift 2
 keep="$(mktemp -d)"
 mount --bind "$python_root" "$keep"
-mount -t tmpfs -o mode=0755 tmpfs /root
+mount -t tmpfs -o mode=0755 tmpfs "$closed"
 mkdir -p "$python_root"
 mount --bind "$keep" "$python_root"
 exec "$@"
@@ -92,85 +89,72 @@ class Hub:
         return self.log.read_text(errors="replace")[-3000:]
 
 
-def http(method: str, url: str, token: str, body: dict | None = None) -> tuple[int, object]:
-    """(status, decoded JSON or text) of one request with ``Authorization: token``; HTTP errors are returned."""
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method, headers={"Authorization": f"token {token}"})
-    try:
-        with urllib.request.urlopen(req, timeout=60) as resp:
-            status, text = resp.status, resp.read().decode()
-    except urllib.error.HTTPError as exc:
-        status, text = exc.code, exc.read().decode(errors="replace")
-    try:
-        return status, json.loads(text) if text else None
-    except ValueError:
-        return status, text
-
-
 def hub_api(hub: Hub, method: str, path: str, body: dict | None = None):
     return http(method, hub.state.hub_api + path, hub.state.secret("teacher-token"), body)
 
 
-def execute(hub: Hub, username: str, code: str, timeout: float = 180) -> str:
-    """Run ``code`` in the learner's kernel (Jupyter messaging over the kernel websocket, through the hub's
-    proxy with the learner's token); their stdout, then ``ename: evalue`` of an error."""
-    import websocket  # websocket-client, a dependency of jupyter_server
-
-    url = f"ws://127.0.0.1:{hub.state['port']}/user/{username}/api/kernels/{hub.kernels[username]}/channels"
-    ws = websocket.create_connection(url, header=[f"Authorization: token {hub.tokens[username]}"], timeout=timeout)
-    msg_id = uuid.uuid4().hex
-    ws.send(
-        json.dumps(
-            {
-                "header": {
-                    "msg_id": msg_id,
-                    "username": username,
-                    "session": uuid.uuid4().hex,
-                    "msg_type": "execute_request",
-                    "version": "5.3",
-                },
-                "parent_header": {},
-                "metadata": {},
-                "content": {"code": code, "silent": False, "store_history": False, "allow_stdin": False},
-                "channel": "shell",
-            }
-        )
-    )
-    out = []
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            msg = json.loads(ws.recv())
-            if msg.get("parent_header", {}).get("msg_id") != msg_id or msg.get("channel") != "iopub":
-                continue
-            kind, content = msg["msg_type"], msg["content"]
-            if kind == "stream" and content["name"] == "stdout":
-                out.append(content["text"])
-            elif kind == "error":
-                out.append(f"{content['ename']}: {content['evalue']}\n")
-            elif kind == "status" and content["execution_state"] == "idle":
-                return "".join(out)
-    finally:
-        ws.close()
-    raise AssertionError(f"{username}'s kernel did not finish within {timeout} s; output so far: {''.join(out)}")
+def execute(hub: Hub, username: str, code: str) -> str:
+    """Run ``code`` in the learner's kernel through the hub's proxy, with the learner's own token."""
+    return remote.execute(hub.state.public_url, username, hub.kernels[username], hub.tokens[username], code)
 
 
 def _wait_for_hub(hub: Hub, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if hub.proc.poll() is not None:
-            pytest.fail(f"nbkit class serve exited with {hub.proc.returncode}:\n{hub.log_tail()}")
+            raise RuntimeError(f"nbkit class serve exited with {hub.proc.returncode}:\n{hub.log_tail()}")
         try:
             if hub_api(hub, "GET", "/")[0] == 200:
                 return
-        except (OSError, FileNotFoundError):
+        except OSError:
             pass
         time.sleep(0.5)  # readiness probe interval
-    pytest.fail(f"the hub did not answer within {timeout} s:\n{hub.log_tail()}")
+    raise RuntimeError(f"the hub did not answer within {timeout} s:\n{hub.log_tail()}")
 
 
-def _cleanup(hub: Hub) -> None:
-    """Whatever the tests left: the hub by its pid, learner processes, then the users."""
+def start_hub(tmp: Path, names: list[str]) -> Hub:
+    """``nbkit class serve`` for these roster names on a free loopback port, answering; RuntimeError if not."""
+    roster = tmp / "roster.csv"
+    roster.write_text("name,display_name\n" + "".join(f"{n},Learner {n}\n" for n in names))
+    state_dir, log = tmp / "state", tmp / "serve.log"
+    cmd = [sys.executable, "-m", "nbkit", "class", "serve", "--roster", str(roster), "--course", str(NOTEBOOKS)]
+    cmd += ["--port", str(free_port()), "--state", str(state_dir)]
+    python = Path(os.path.realpath(sys.executable))
+    blocked = unreachable_folder(python)
+    if blocked is not None:
+        script = tmp / "share-python.sh"
+        script.write_text(_SHARE_PYTHON)
+        python_root = blocked / python.relative_to(blocked).parts[0]  # e.g. /root/.pyenv
+        cmd = [
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            str(script),
+            str(blocked),
+            str(python_root),
+        ] + cmd
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not (state_dir / "class.json").exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            proc.wait(10)
+            raise RuntimeError(f"nbkit class serve did not write its state:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)  # waiting for another process's file
+    hub = Hub(load_state(state_dir), proc, log, names)
+    try:
+        _wait_for_hub(hub)
+    except RuntimeError:
+        cleanup(hub)
+        raise
+    return hub
+
+
+def cleanup(hub: Hub) -> None:
+    """Whatever is left: the hub by its pid, learner processes, then the users."""
     from nbkit.classroom.stop import stop_hub, stop_learner_processes
 
     stop_hub(hub.state)
@@ -186,39 +170,25 @@ def _cleanup(hub: Hub) -> None:
         users.remove(username)
 
 
+def learner_names(n: int) -> list[str]:
+    """``n`` throwaway roster names (users ``nbk-t<random><i>``), new each run."""
+    tag = secrets.token_hex(3)
+    return [f"t{tag}{i:02d}" for i in range(n)]
+
+
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     reason = _why_not()
     if reason:
         (pytest.fail if REQUIRED else pytest.skip)(reason)
-    tmp = tmp_path_factory.mktemp("class-hub")
-    tag = secrets.token_hex(3)
-    names = [f"t{tag}{c}" for c in "abcde"]
-    roster = tmp / "roster.csv"
-    roster.write_text("name,display_name\n" + "".join(f"{n},Learner {n[-1].upper()}\n" for n in names))
-    state_dir, log = tmp / "state", tmp / "serve.log"
-    cmd = [sys.executable, "-m", "nbkit", "class", "serve", "--roster", str(roster), "--course", str(NOTEBOOKS)]
-    cmd += ["--port", str(free_port()), "--state", str(state_dir)]
-    blocked = unreachable_folder(os.path.realpath(sys.executable))
-    if blocked is not None:
-        script = tmp / "share-python.sh"
-        script.write_text(_SHARE_PYTHON)
-        python_root = Path(os.path.realpath(sys.executable)).parents[2]  # e.g. /root/.pyenv/versions/3.11.7
-        cmd = ["unshare", "--mount", "--propagation", "private", "sh", str(script), str(python_root), *cmd]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-    deadline = time.monotonic() + 60
-    while not (state_dir / "class.json").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"nbkit class serve did not write its state:\n{log.read_text(errors='replace')}")
-        time.sleep(0.2)  # waiting for another process's file
-    hub = Hub(load_state(state_dir), proc, log, names)
     try:
-        _wait_for_hub(hub)
+        hub = start_hub(tmp_path_factory.mktemp("class-hub"), learner_names(5))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    try:
         yield hub
     finally:
-        _cleanup(hub)
+        cleanup(hub)
 
 
 def test_serve_creates_private_learner_homes_and_a_root_only_state(hub):
@@ -349,7 +319,9 @@ def test_collect_writes_the_class_table_of_five_learners(hub, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(out / n) for n in ("class.csv", "class-summary.csv", "class-chart.html")]
     with (out / "class.csv").open(encoding="utf-8") as f:
-        rows = [(r["learner"], r["notebook"], r["item"], r["attempt"], r["answer"], r["correct"]) for r in csv.DictReader(f)]
+        rows = [
+            (r["learner"], r["notebook"], r["item"], r["attempt"], r["answer"], r["correct"]) for r in csv.DictReader(f)
+        ]
     assert rows == [(n, "00-start-here", "who-is-interviewed", "1", "Rachel Minyoung Lee", "True") for n in hub.names]
     with (out / "class-summary.csv").open(encoding="utf-8") as f:
         summary = list(csv.DictReader(f))
