@@ -110,6 +110,24 @@ def test_state_folder_is_private_and_the_config_says_what_the_class_needs(tmp_pa
     assert config["JupyterHub.authenticator_class"] == '"firstuseauthenticator.FirstUseAuthenticator"'
 
 
+def test_https_is_configured_when_a_certificate_is_given(tmp_path):
+    plain = write_state(tmp_path / "plain", _record(tmp_path))
+    assert "JupyterHub.ssl_cert" not in _assignments(render_config(plain))
+    assert plain.public_url == "http://127.0.0.1:8000"
+    record = _record(tmp_path, ip="192.168.1.5") | {"ssl_cert": "/etc/ssl/hub.pem", "ssl_key": "/etc/ssl/hub.key"}
+    state = write_state(tmp_path / "tls", record)
+    config = _assignments(render_config(state))
+    assert (config["JupyterHub.ssl_cert"], config["JupyterHub.ssl_key"]) == ("'/etc/ssl/hub.pem'", "'/etc/ssl/hub.key'")
+    assert state.public_url == "https://192.168.1.5:8000"
+
+
+def test_serve_wants_both_certificate_files(tmp_path, capsys):
+    (tmp_path / "r.csv").write_text("alice\n")
+    args = ["class", "serve", "--roster", str(tmp_path / "r.csv"), "--course", str(tmp_path), "--ssl-cert", "x.pem"]
+    assert run_cli(args) == 2
+    assert capsys.readouterr().err.strip() == "nbkit class: give both --ssl-cert and --ssl-key, or neither"
+
+
 def test_spawn_limit_is_sized_by_cores():
     assert [spawn_limit(n) for n in (1, 2, 4)] == [5, 10, 20]
 

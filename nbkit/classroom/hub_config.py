@@ -72,7 +72,8 @@ class ClassState(dict):
 
     @property
     def public_url(self) -> str:
-        return f"http://{self['ip']}:{self['port']}"
+        scheme = "https" if self.get("ssl_cert") else "http"
+        return f"{scheme}://{self['ip']}:{self['port']}"
 
     def secret(self, name: str) -> str:
         return (self.folder / name).read_text(encoding="utf-8").strip()
@@ -144,4 +145,6 @@ def render_config(state: ClassState) -> str:
         singleuser_args=SINGLEUSER_ARGS,
         default_url=DEFAULT_URL,
         timeout=TIMEOUT,
+        ssl_cert=state.get("ssl_cert"),
+        ssl_key=state.get("ssl_key"),
     )

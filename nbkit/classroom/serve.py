@@ -93,7 +93,13 @@ def preflight(course: Path) -> None:
 
 
 def prepare(
-    learners: list[Learner], state: Path, course: Path, ip: str, port: int, teacher: str = TEACHER
+    learners: list[Learner],
+    state: Path,
+    course: Path,
+    ip: str,
+    port: int,
+    teacher: str = TEACHER,
+    ssl: tuple[Path, Path] | None = None,
 ) -> ClassState:
     """Create the learners' users and write the state folder; returns the class record."""
     course = course.resolve()
@@ -112,6 +118,8 @@ def prepare(
         "course": str(course),
         "learners": [{"name": x.name, "display_name": x.display_name} for x in learners],
     }
+    if ssl:
+        record["ssl_cert"], record["ssl_key"] = (str(p.resolve()) for p in ssl)
     return write_state(state, record)
 
 

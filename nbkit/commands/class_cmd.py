@@ -22,9 +22,10 @@ HELP = "run a whole class on one JupyterHub: serve, link, status, collect, stop"
 STATE = "/var/lib/nbkit-class"
 TLS_ADVICE = (
     "WARNING: the hub listens on {ip}, not only on this machine: anyone on that network can reach the sign-in "
-    "page, and passwords travel unencrypted. Use it only on a classroom network you trust, and put HTTPS in "
-    "front of it (docs/classroom.md, 'Beyond loopback')."
+    "page, and without HTTPS passwords and answers travel unencrypted. Use a classroom network you trust, and "
+    "give --ssl-cert and --ssl-key (docs/classroom.md, 'Beyond loopback')."
 )
+TLS_NOTE = "Note: the hub listens on {ip} with HTTPS; anyone on that network can reach the sign-in page."
 
 
 def add_arguments(p) -> None:
@@ -36,6 +37,10 @@ def add_arguments(p) -> None:
     s.add_argument("--ip", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     s.add_argument("--course", default=NOTEBOOKS, metavar="DIR", help=f"the notebooks to copy (default: {NOTEBOOKS})")
+    s.add_argument(
+        "--ssl-cert", metavar="FILE", help="HTTPS certificate (PEM), with --ssl-key: for --ip beyond loopback"
+    )
+    s.add_argument("--ssl-key", metavar="FILE", help="the certificate's private key (PEM), readable by root only")
     s.add_argument("--teacher", default="teacher", help="the hub admin's user name (default: teacher)")
     s.add_argument("--state", default=STATE, metavar="DIR", help=state_help)
 
@@ -61,10 +66,16 @@ def serve(args) -> int:
         raise UsageError(f"{roster} not found; give the roster CSV (one name[,display_name] per line)")
     if not course.is_dir():
         raise UsageError(f"{course} is not a folder; give the course's notebooks folder with --course")
+    if bool(args.ssl_cert) != bool(args.ssl_key):
+        raise UsageError("give both --ssl-cert and --ssl-key, or neither")
+    ssl = (Path(args.ssl_cert), Path(args.ssl_key)) if args.ssl_cert else None
+    for path in ssl or ():
+        if not path.is_file():
+            raise UsageError(f"{path} not found; give the PEM files of the HTTPS certificate and its key")
     learners = read_roster(roster)
-    state = prepare(learners, Path(args.state), course, args.ip, args.port, args.teacher)
+    state = prepare(learners, Path(args.state), course, args.ip, args.port, args.teacher, ssl)
     if not is_loopback(args.ip):
-        say(TLS_ADVICE.format(ip=args.ip))
+        say((TLS_NOTE if ssl else TLS_ADVICE).format(ip=args.ip))
     say(f"{len(learners)} learners ready (users {learners[0].username} ...); state in {state.folder}")
     say(f"Hand out: {link_text(state)}   (stop with Ctrl-C or `nbkit class stop`)")
     exec_hub(state)
