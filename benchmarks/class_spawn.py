@@ -48,11 +48,23 @@ def _uid(pid: int) -> int | None:
         return None
 
 
-def peak_mb(username: str) -> float:
-    """High-water RSS (MB) summed over the learner's processes (their server and kernel)."""
+def peak_mb(username: str) -> tuple[float, float]:
+    """High-water RSS (MB) of the learner's processes: (their server, their kernel)."""
     uid = users.pwd.getpwnam(username).pw_uid
-    pids = [int(d) for d in Path("/proc").iterdir() if d.name.isdigit() and _uid(int(d.name)) == uid]
-    return sum(_status_kb(pid, "VmHWM") for pid in pids) / 1024
+    server = kernel = 0.0
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit() or _uid(int(d.name)) != uid:
+            continue
+        try:
+            cmdline = (d / "cmdline").read_bytes()
+        except OSError:
+            continue
+        mb = _status_kb(int(d.name), "VmHWM") / 1024
+        if b"ipykernel" in cmdline:
+            kernel += mb
+        else:
+            server += mb
+    return server, kernel
 
 
 def code_cells(stem: str) -> list[str]:
@@ -114,8 +126,11 @@ def bench(n: int, profile: str | None) -> dict:
             for t in threads:
                 t.join()
             done_s = ready_s + time.monotonic() - t0
-            peaks = [peak_mb(u) for u in ok]
+            split = [peak_mb(u) for u in ok]
+            peaks = [a + b for a, b in split]
             row = {
+                "server_mb": statistics.median(a for a, _ in split) if split else 0,
+                "kernel_mb": statistics.median(b for _, b in split) if split else 0,
                 "n": n,
                 "ready_s": ready_s,
                 "done_s": done_s,
@@ -128,7 +143,7 @@ def bench(n: int, profile: str | None) -> dict:
                 u = ok[0]
                 for code in code_cells(profile):
                     remote.execute(hub.state.public_url, u, hub.kernels[u], hub.tokens[u], code, timeout=600)
-                row["profile"] = (profile, peak_mb(u))
+                row["profile"] = (profile, *peak_mb(u))
             return row
         finally:
             cleanup(hub)
@@ -139,19 +154,28 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--learners", type=int, nargs="+", default=[10, 20], metavar="N")
     p.add_argument("--profile-notebook", metavar="STEM", help="also run this whole notebook in one kernel")
     args = p.parse_args(argv)
-    rows = [bench(n, args.profile_notebook) for n in args.learners]
-    print("| learners | all ready (s) | all done (s) | failed spawns | peak MB per learner (median / max) |")
-    print("|---|---|---|---|---|")
+    rows = []
+    for n in args.learners:
+        rows.append(bench(n, args.profile_notebook))
+        print(f"N={n}: {rows[-1]}", file=sys.stderr, flush=True)
+    print(
+        "| learners | all ready (s) | all done (s) | failed spawns | peak MB per learner (median / max) "
+        "| of which server / kernel (median) |"
+    )
+    print("|---|---|---|---|---|---|")
     for r in rows:
         print(
             f"| {r['n']} | {r['ready_s']:.0f} | {r['done_s']:.0f} | {r['failed']} | "
-            f"{r['median_mb']:.0f} / {r['max_mb']:.0f} |"
+            f"{r['median_mb']:.0f} / {r['max_mb']:.0f} | {r['server_mb']:.0f} / {r['kernel_mb']:.0f} |"
         )
     for r in rows:
         if r.get("errors"):
             print(f"N={r['n']}: cell errors: {r['errors']}")
         if r.get("profile"):
-            print(f"N={r['n']}: after {r['profile'][0]}, one learner's peak: {r['profile'][1]:.0f} MB")
+            name, server, kernel = r["profile"]
+            print(
+                f"N={r['n']}: after {name} too, one learner's peak: {server + kernel:.0f} MB (server {server:.0f}, kernel {kernel:.0f})"
+            )
     return 1 if any(r["failed"] for r in rows) else 0
 
 
