@@ -117,9 +117,9 @@ def load_state(folder: str | Path) -> ClassState:
 
 def render_config(state: ClassState) -> str:
     """The ``jupyterhub_config.py`` text for this class."""
-    import jinja2
+    from importlib.metadata import version
 
-    from .. import __version__
+    import jinja2
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("nbkit", "data/templates/classroom"),
@@ -129,7 +129,7 @@ def render_config(state: ClassState) -> str:
     env.filters["py"] = repr  # values become Python literals in the config file
     learners = state.learners
     return env.get_template(CONFIG + ".j2").render(
-        nbkit_version=f"nbkit {__version__}",
+        nbkit_version=f"nbkit {version('nbkit')}",
         state=state["state"],
         ip=state["ip"],
         port=state["port"],

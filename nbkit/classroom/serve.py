@@ -73,12 +73,10 @@ def preflight(course: Path) -> None:
         raise ServeError("run as root: the hub creates one system user per learner and starts their servers")
     if not _singleuser().exists():
         raise ServeError(f"{_singleuser()} not found; install the class extra: pip install 'nbkit[class]'")
-    import nbkit
-
     needed = {
         "Python": Path(os.path.realpath(sys.executable)),
         "the environment": Path(sys.prefix) / "bin",
-        "nbkit": Path(nbkit.__file__).parent,
+        "nbkit": Path(__file__).resolve().parents[1],
         "the course": course,
     }
     for what, path in needed.items():
