@@ -19,6 +19,7 @@ SUBCOMMANDS = [
     "app",
     "nav",
     "check-bank",
+    "class",
     "annotate",
     "seminar",
 ]

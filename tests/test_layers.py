@@ -45,6 +45,7 @@ LAYERS = {
     "nbkit.debate": 2,  # notebook 08's evidence cards (frames + a card template)
     # 3 course tools that read whole notebooks, their quiz items and charts
     "nbkit.seat_time": 3,
+    "nbkit.classroom": 3,  # the class hub: roster, users, hub config, status and collect
     "nbkit.seminar": 3,  # notebook 08's seminar and the teaching guide's plans (seminar.yaml)
     # 4 the command line and the apps
     "nbkit.commands": 4,

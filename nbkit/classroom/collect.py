@@ -1,0 +1,23 @@
+"""Gather every learner's progress file (read as root, see :func:`~nbkit.classroom.status.read_progress`)
+into one folder, one ``<name>.json`` each, for ``nbkit progress merge`` to turn into the class table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .hub_config import ClassState
+from .status import read_progress
+
+__all__ = ["gather"]
+
+
+def gather(state: ClassState, folder: str | Path) -> dict[str, bool]:
+    """Write ``<folder>/<name>.json`` for each learner with a progress file; learner name -> found."""
+    folder = Path(folder)
+    found = {}
+    for learner in state.learners:
+        raw = read_progress(learner.username)
+        found[learner.name] = raw is not None
+        if raw is not None:
+            (folder / f"{learner.name}.json").write_bytes(raw)
+    return found
