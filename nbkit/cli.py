@@ -91,7 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand. nbkit's own errors print as one readable line and exit with 1; usage errors with 2."""
     from .commands import UsageError
-
     from .extras import require_for_command
 
     args = build_parser().parse_args(argv)

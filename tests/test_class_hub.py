@@ -330,6 +330,37 @@ def test_collect_writes_the_class_table_of_five_learners(hub, tmp_path):
     assert (out / "class-chart.html").stat().st_size > 1000
 
 
+VOTE = (
+    "for item, option in (('poll-before', {before!r}), ('poll-after', {after!r})):\n"
+    "    q = nbkit.quiz.view('08-seminar-and-review', item).widget\n"
+    "    q.inputs.label = option\n"
+    "    q.submit.click()\n"
+    "print(len(nbkit.progress()))\n"
+)
+
+
+def test_class_votes_shows_before_after_and_the_shift(hub, tmp_path):
+    from .conftest import POLL_OPTIONS
+
+    t, s, b, e = POLL_OPTIONS
+    votes = [(t, s), (t, s), (s, s), (e, e), (e, b)]  # (before, after) for the five learners
+    for username, (before, after) in zip(hub.usernames, votes):
+        assert execute(hub, username, VOTE.format(before=before, after=after)) == "3\n"
+    chart = tmp_path / "votes.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "nbkit", "class", "votes", "--chart", str(chart), "--state", str(hub.state.folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["answer", "before", "after", "change"]
+    assert [ln.split()[-3:] for ln in lines[1:5]] == [["2", "0", "-2"], ["1", "3", "2"], ["0", "1", "1"], ["2", "1", "-1"]]
+    assert done.stderr.strip().splitlines()[-1] == "5 learners voted before, 5 learners voted after"
+    assert lines[5] == str(chart) and chart.stat().st_size > 1000
+
+
 def test_stop_stops_every_server_and_removes_the_users(hub):
     servers = [hub_api(hub, "GET", f"/users/{u}")[1]["servers"][""]["state"]["pid"] for u in hub.usernames]
     done = subprocess.run(

@@ -4,6 +4,7 @@
   in the foreground (Ctrl-C or ``nbkit class stop`` ends it); loopback unless ``--ip`` says otherwise;
 - ``link``: the address to hand out; ``status``: who has a server and when each last answered;
 - ``collect --output DIR``: every learner's answers as ``nbkit progress merge`` writes them;
+- ``votes [ITEM [ITEM]]``: the class's latest votes on a poll, or before vs. after (notebook 08's two polls);
 - ``stop [--remove-users]``: the hub and every learner's server stopped, users kept or removed.
 """
 
@@ -15,8 +16,9 @@ import tempfile
 from pathlib import Path
 
 from . import NOTEBOOKS, OK, PROBLEM, UsageError, say
+from .seminar_cmd import add_vote_arguments, show_votes
 
-HELP = "run a whole class on one JupyterHub: serve, link, status, collect, stop"
+HELP = "run a whole class on one JupyterHub: serve, link, status, collect, votes, stop"
 
 #: The class's state (hub database, secrets, class.json): root's, mode 0700.
 STATE = "/var/lib/nbkit-class"
@@ -51,6 +53,10 @@ def add_arguments(p) -> None:
     c = sub.add_parser("collect", help="every learner's answers into class.csv, class-summary.csv and a chart")
     c.add_argument("--output", "-o", required=True, metavar="DIR", help="folder to write the class files to")
     c.add_argument("--state", default=STATE, metavar="DIR", help=state_help)
+
+    v = sub.add_parser("votes", help="the class's votes on a poll, before vs. after, from every learner's answers")
+    add_vote_arguments(v)
+    v.add_argument("--state", default=STATE, metavar="DIR", help=state_help)
 
     t = sub.add_parser("stop", help="stop the hub and every learner's server")
     t.add_argument("--remove-users", action="store_true", help="also remove the learners' users and homes")
@@ -128,6 +134,16 @@ def collect(args) -> int:
         return merge(argparse.Namespace(folder=tmp, output=args.output))
 
 
+def votes(args) -> int:
+    from ..classroom.collect import class_results
+
+    results = class_results(args.state)
+    if results.empty:
+        say("No learner has answered yet; nothing to count.")
+        return PROBLEM
+    return show_votes(results, args)
+
+
 def stop(args) -> int:
     from ..classroom.hub_config import load_state
     from ..classroom.stop import remove_users, stop_hub, stop_learner_processes
@@ -150,10 +166,11 @@ def run(args) -> int:
     nbkit class serve --roster roster.csv [--ip 127.0.0.1] [--port 8000] [--state DIR]
     nbkit class link | status [--state DIR]
     nbkit class collect --output DIR [--state DIR]  -> class.csv, class-summary.csv, class-chart.html
+    nbkit class votes [ITEM [ITEM]] [--chart FILE.html] [--state DIR]   (default: poll-before poll-after)
     nbkit class stop [--remove-users] [--state DIR]
     """
     if args.action != "serve" and not Path(args.state).is_dir():
         raise UsageError(f"{args.state}: no class state here; start one with `nbkit class serve --state {args.state}`")
-    actions = {"serve": serve, "link": link, "status": status, "collect": collect, "stop": stop}
+    actions = {"serve": serve, "link": link, "status": status, "collect": collect, "votes": votes, "stop": stop}
     sys.stdout.flush()
     return actions[args.action](args)

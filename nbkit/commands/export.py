@@ -103,7 +103,7 @@ def export(dest: str | Path, fmt: str = "csv", iv=None) -> list[Path]:
         from importlib.util import find_spec
 
         if find_spec("pyarrow") is None:
-            raise UsageError("Parquet needs the pyarrow package: pip install "nbkit[parquet]" (or use --format csv)")
+            raise UsageError("Parquet needs the pyarrow package: pip install 'nbkit[parquet]' (or use --format csv)")
     dest.mkdir(parents=True, exist_ok=True)
     frames = collect_frames(iv)
     frames_out = {**frames, DICTIONARY: data_dictionary(frames=frames)}

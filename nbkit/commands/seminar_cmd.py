@@ -92,19 +92,34 @@ def votes(args) -> int:
     """Count the class's latest vote per learner on one poll, or on two polls with the same options (before,
     after), from a folder of hand-in files (nbkit progress export). Exit 1 when no file can be read."""
     from ..quiz.class_results import load_folder
-    from ..quiz.votes import vote_table
 
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder; give the folder of the learners' .csv/.json files")
-    if len(args.items) not in (1, 2):
-        raise UsageError("give one poll, or two polls with the same options (before and after)")
     results, skipped = load_folder(folder)
     for name, reason in skipped:
         say(f"skipped {name}: {reason}")
     if results.empty:
         say(f"No readable progress files in {folder}; nothing to count.")
         return PROBLEM
+    return show_votes(results, args)
+
+
+def add_vote_arguments(p) -> None:
+    """The arguments ``nbkit seminar votes`` and ``nbkit class votes`` share."""
+    p.add_argument(
+        "items", metavar="ITEM", nargs="*", default=list(POLLS), help="one poll, or two with the same options"
+    )
+    p.add_argument("--notebook", default=NOTEBOOK, help=f"the notebook whose bank holds the polls (default {NOTEBOOK})")
+    p.add_argument("--chart", metavar="FILE.html", help="also save the chart (self-contained HTML, works offline)")
+
+
+def show_votes(results, args) -> int:
+    """Print the vote table of ``results`` for ``args.items`` (and save the chart with ``--chart``)."""
+    from ..quiz.votes import vote_table
+
+    if len(args.items) not in (1, 2):
+        raise UsageError("give one poll, or two polls with the same options (before and after)")
     table = vote_table(results, args.notebook, *args.items)
     print(table.to_string(index=False))
     say(", ".join(f"{n} learners voted {k}" for k, n in table.attrs["learners"].items()))
