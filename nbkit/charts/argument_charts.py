@@ -15,6 +15,7 @@ from .theme import (
     RELATION_DASHES,
     STANCE_COLOURS,
     VOICE_LABELS,
+    voice_labels,
     finish,
     fixed_scale,
     question_labels,
@@ -31,13 +32,18 @@ INTERVIEW_DATE = pd.Timestamp("2024-08-01")
 INTERVIEW_ONLY_SOURCE = "interview, paragraph"
 SOURCED_BY_INTERVIEW = "the interview only"
 
-VOICE_SHORT = {"lee": "Lee", "prevailing_view": "Prevailing view", "reported": "Reported"}
 
-VOICE_PHRASES = {
-    "lee": "stating Lee’s own view",
-    "prevailing_view": "stating the prevailing view as Lee reports it",
-    "reported": "reporting what others say",
-}
+def _voice_short(speaker: str) -> dict[str, str]:
+    return {"lee": speaker, "prevailing_view": "Prevailing view", "reported": "Reported"}
+
+
+def _voice_phrases(speaker: str) -> dict[str, str]:
+    return {
+        "lee": f"stating {speaker}’s own view",
+        "prevailing_view": f"stating the prevailing view as {speaker} reports it",
+        "reported": "reporting what others say",
+    }
+
 
 CLAIM_COLUMNS = ["claim_id", "paragraph_id", "question_id", "quote", "summary", "kind", "voice", "stance"]
 
@@ -66,29 +72,30 @@ def argument_layout(claims: pd.DataFrame, per_row: int = 5) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["claim_id", "x", "y"]).sort_values("claim_id", ignore_index=True)
 
 
-def _claim_table(claims: pd.DataFrame) -> pd.DataFrame:
+def _claim_table(claims: pd.DataFrame, speaker: str = "Lee") -> pd.DataFrame:
     require(claims, CLAIM_COLUMNS, "claims")
     data = claims[CLAIM_COLUMNS].copy()
     for col in ("claim_id", "quote", "summary", "kind", "voice", "stance"):
         data[col] = data[col].astype(str)
     data = data.astype({"paragraph_id": int, "question_id": int})
-    data["voice_label"] = data["voice"].map(VOICE_LABELS).fillna(data["voice"])
+    data["voice_label"] = data["voice"].map(voice_labels(speaker)).fillna(data["voice"])
     return data
 
 
-def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=None):
+def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=None, speaker: str = "Lee"):
     """The argument as a map: claims as points placed by question (x) and voice (rows), links as lines.
 
     ``claims``: ``iv.claims``; ``argument_links``: ``iv.argument_links``; ``questions``: question
     ids to focus on (e.g. ``[2]``), drawing only their claims and the links between them. Colour = stance
     (transactional, strategic, neither), shape = kind of claim, line pattern = relation
-    (supports, rebuts, qualifies, elaborates); the tooltip gives the verbatim quote.
+    (supports, rebuts, qualifies, elaborates); the tooltip gives the verbatim quote. ``speaker``: the
+    interviewee's surname, naming the voice ``lee`` ("Kowalski’s own view") for another interview.
     Layers' data: links (from_claim, relation, to_claim, x, y, x2, y2) and claims (claim_id,
     paragraph_id, question, kind, voice_label, stance, summary, quote, x, y).
     """
     alt = import_altair()
 
-    data = _claim_table(claims)
+    data = _claim_table(claims, speaker)
     require(argument_links, ["from_claim", "to_claim", "relation"], "argument_links")
     pos = argument_layout(data).set_index("claim_id")
     data = data.join(pos, on="claim_id")
@@ -119,7 +126,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
     labels = question_labels(data["question_id"].unique())
     data["question"] = data["question_id"].map(labels)
     first_q, n_q = (min(labels), max(labels)) if labels else (1, 1)
-    voice_expr = " : ".join(f"datum.value == {i} ? '{label}'" for i, label in enumerate(VOICE_LABELS.values()))
+    voice_expr = " : ".join(f"datum.value == {i} ? '{label}'" for i, label in enumerate(voice_labels(speaker).values()))
     x = alt.X(
         "x:Q",
         title="Question",
@@ -167,7 +174,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
     width = 800 if n_q - first_q >= 2 else 420
     chart = alt.layer(edges, nodes, names).properties(width=width, height=420)
     counts = data["voice"].value_counts()
-    parts = ", ".join(f"{counts[v]} {phrase}" for v, phrase in VOICE_PHRASES.items() if v in counts)
+    parts = ", ".join(f"{counts[v]} {phrase}" for v, phrase in _voice_phrases(speaker).items() if v in counts)
     return finish(
         chart,
         "How the argument fits together",
@@ -178,7 +185,7 @@ def argument_map(claims: pd.DataFrame, argument_links: pd.DataFrame, questions=N
     )
 
 
-def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
+def question_claims(questions: pd.DataFrame, claims: pd.DataFrame, speaker: str = "Lee"):
     """Two linked views: claims per question (bars) and the list of claims; click a bar to filter the list.
 
     Shift-click selects several questions; double-click clears. ``questions``: ``iv.questions``;
@@ -187,7 +194,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
     """
     alt = import_altair()
 
-    data = _claim_table(claims)
+    data = _claim_table(claims, speaker)
     require(questions, ["question_id", "instruction", "text"], "questions")
     labels = question_labels(questions["question_id"], questions)
     texts = dict(zip(questions["question_id"].astype(int), questions["text"].astype(str)))
@@ -196,7 +203,7 @@ def question_claims(questions: pd.DataFrame, claims: pd.DataFrame):
     data["line"] = (
         data["claim_id"]
         + " · "
-        + data["voice"].map(VOICE_SHORT).fillna(data["voice"])
+        + data["voice"].map(_voice_short(speaker)).fillna(data["voice"])
         + ": "
         + data["summary"].map(lambda s: shorten(s, 90))
     )

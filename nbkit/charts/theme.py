@@ -28,11 +28,21 @@ SEQUENTIAL = "viridis"
 
 STANCE_COLOURS = {"transactional": "#E69F00", "strategic": "#0072B2", "neither": GREY}
 MARKER_KIND_COLOURS = {"hedge": "#56B4E9", "booster": "#D55E00", "estimative": "#009E73"}
-VOICE_LABELS = {
-    "lee": "Lee’s own view",
-    "prevailing_view": "Prevailing view (as Lee reports it)",
-    "reported": "Reported by others",
-}
+
+
+def voice_labels(speaker: str = "Lee") -> dict[str, str]:
+    """How the charts name each ``voice`` of a claim, for an interview whose expert is ``speaker`` (a surname).
+
+    The voice ``lee`` is the interviewee's own view, whoever the interviewee is (docs/coding-rules.md).
+    """
+    return {
+        "lee": f"{speaker}’s own view",
+        "prevailing_view": f"Prevailing view (as {speaker} reports it)",
+        "reported": "Reported by others",
+    }
+
+
+VOICE_LABELS = voice_labels()
 KIND_SHAPES = {
     "thesis": "diamond",
     "reason": "circle",
