@@ -15,12 +15,12 @@ from .theme import (
     RELATION_DASHES,
     STANCE_COLOURS,
     VOICE_LABELS,
-    voice_labels,
     finish,
     fixed_scale,
     question_labels,
     require,
     tooltips,
+    voice_labels,
 )
 
 __all__ = ["argument_map", "argument_layout", "question_claims", "timeline", "INTERVIEW_DATE"]
