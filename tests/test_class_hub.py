@@ -356,7 +356,12 @@ def test_class_votes_shows_before_after_and_the_shift(hub, tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["answer", "before", "after", "change"]
-    assert [ln.split()[-3:] for ln in lines[1:5]] == [["2", "0", "-2"], ["1", "3", "2"], ["0", "1", "1"], ["2", "1", "-1"]]
+    assert [ln.split()[-3:] for ln in lines[1:5]] == [
+        ["2", "0", "-2"],
+        ["1", "3", "2"],
+        ["0", "1", "1"],
+        ["2", "1", "-1"],
+    ]
     assert done.stderr.strip().splitlines()[-1] == "5 learners voted before, 5 learners voted after"
     assert lines[5] == str(chart) and chart.stat().st_size > 1000
 
