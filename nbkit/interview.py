@@ -8,7 +8,6 @@ into the next call. Offsets are character offsets into ``Interview.source``
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -17,17 +16,13 @@ import pandas as pd
 
 from . import frames
 from .errors import InterviewFormatError
+from .intro_card import read_intro_card
 from .resources import SEED_NAME, read_csv_rows, seed_path
 from .segment import fold_word, split_tokens
 from .source import decode_source, read_source, split_lines
 from .structure import classify_lines
 
 __all__ = ["Interview", "load_interview", "load_corpus"]
-
-_SERIES_NUMBER = re.compile(r"is the (\d+)(?:st|nd|rd|th) in")
-_SERIES_NAME = re.compile(r"[“\"](The [^”\"]*?Series)\.?[”\"]")
-_INTERVIEWER = re.compile(r"(?:author|editor)\s+(.+?)\s+regularly engages")
-_INTERVIEWEE = re.compile(r"conversation with\s+([^,]+?),\s*(.+?)(?:,\s*is the\b|\.?$)")
 
 
 @lru_cache(maxsize=1)
@@ -90,22 +85,9 @@ class Interview:
 
 
 def _parse_meta(intro: str, path: Path | None, source: str) -> dict:
-    number = _SERIES_NUMBER.search(intro)
-    series = _SERIES_NAME.search(intro)
-    interviewer = _INTERVIEWER.search(intro)
-    interviewee = _INTERVIEWEE.search(intro)
-    affiliation = None
-    if interviewee:
-        affiliation = re.sub(r"^(?:an?|the)\s+", "", interviewee.group(2).strip())
+    """The meta row: the intro card's fields (see :mod:`nbkit.intro_card`), the file and its hash."""
     return {
-        "outlet": "The Diplomat" if "Diplomat" in intro else None,
-        "series": series.group(1)
-        if series
-        else ("The Trans-Pacific View Insight Series" if "Trans-Pacific View" in intro else None),
-        "series_number": int(number.group(1)) if number else None,
-        "interviewer": interviewer.group(1) if interviewer else None,
-        "interviewee": interviewee.group(1).strip() if interviewee else None,
-        "interviewee_affiliation": affiliation,
+        **read_intro_card(intro).fields(),
         "source": str(path) if path is not None else None,
         "sha256": hashlib.sha256(source.encode("utf-8")).hexdigest(),
     }

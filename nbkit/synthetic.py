@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import random
 
-__all__ = ["synthetic_interview"]
+__all__ = ["synthetic_interview", "INTRO_STYLES"]
+
+#: The intro shapes of the series: what follows "This conversation with " ({who}, then {clause}).
+INTRO_STYLES = {
+    "comma": "{who}, a senior fellow at the Example Institute, {clause}",
+    "en-dash": "{who} – professor of history at Example University, author of “Ports and Power: A History” – {clause}",
+    "em-dash": "{who}—professor of history at Example University, author of “Ports and Power: A History”—{clause}",
+    "no-series": "{who}, a fellow at the Example Institute, explores the past, present, and future of the partnership.",
+}
 
 _OPENINGS = [
     "The Diplomat author Mercy Kuo",
@@ -45,20 +53,31 @@ def synthetic_interview(
     max_answer_paragraphs: int = 4,
     series_number: int | None = 500,
     interviewee: str = "Alex Example",
+    intro_style: str = "comma",
 ) -> str:
     """Return the text of a made-up interview in the series' format (no final newline).
 
     Line 1 is the introduction; then ``n_questions`` questions, each followed by 1..max_answer_paragraphs
-    answer paragraphs of 1–5 sentences.
+    answer paragraphs of 1–5 sentences. ``intro_style`` is one of the series' intro shapes (see
+    :data:`INTRO_STYLES`): "comma" (", a senior fellow at …, is the 500th in …"), "en-dash" and
+    "em-dash" (the affiliation between dashes, with a comma and a quoted book title), "no-series"
+    (no series clause: "…, explores the past, present, and future of …"). With ``series_number=None``
+    the "comma" style ends at the affiliation, the dash styles go on with the "no-series" verb clause.
     """
+    if intro_style not in INTRO_STYLES:
+        raise ValueError(f"unknown intro_style {intro_style!r}; choose from {', '.join(INTRO_STYLES)}.")
     rng = random.Random(seed)
-    clause = (
-        f", is the {series_number}th in “The Trans-Pacific View Insight Series.”" if series_number is not None else "."
-    )
+    if series_number is not None:
+        clause = f"is the {series_number}th in “The Trans-Pacific View Insight Series.”"
+    else:
+        clause = "explores the past, present, and future of the partnership."
+    person = INTRO_STYLES[intro_style].format(who=interviewee, clause=clause)
+    if intro_style == "comma" and series_number is None:
+        person = f"{interviewee}, a senior fellow at the Example Institute."
     lines = [
         f"{rng.choice(_OPENINGS)} regularly engages subject-matter experts, policy practitioners, and strategic "
         f"thinkers across the globe for their diverse insights into U.S. Asia policy. This conversation with "
-        f"{interviewee}, a senior fellow at the Example Institute{clause}"
+        f"{person}"
     ]
     for question in rng.sample(_QUESTIONS, k=min(n_questions, len(_QUESTIONS))):
         lines.append(question)

@@ -43,6 +43,7 @@ def test_meta(interview):
     assert m["interviewer"] == "Mercy Kuo"
     assert m["interviewee"] == "Rachel Minyoung Lee"
     assert m["interviewee_affiliation"] == "senior fellow for the Stimson Center’s Korea Program and 38 North"
+    assert pd.isna(m["interviewee_title"]) and m["card_warnings"] == ""
     assert m["sha256"] == "2b2ba8594b2a96c6d6ae68d5ac464767decefe3dc82acf57c3cdf514933b7bd6"
 
 
@@ -113,7 +114,9 @@ def test_columns_and_dtypes(interview):
         "series_number",
         "interviewer",
         "interviewee",
+        "interviewee_title",
         "interviewee_affiliation",
+        "card_warnings",
         "source",
         "sha256",
     ]

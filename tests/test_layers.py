@@ -22,6 +22,7 @@ LAYERS = {
     "nbkit.structure": 0,
     "nbkit.segment": 0,
     "nbkit.interview": 0,
+    "nbkit.intro_card": 0,
     "nbkit.concordance": 0,
     "nbkit.lexicons": 0,
     "nbkit.agreement": 0,

@@ -21,6 +21,7 @@ from .claims import build_claims, build_links
 from .context import build_outside_views, build_timeline, build_treaty_articles
 from .markers import find_markers, sentence_certainty
 from .mentions import find_mentions
+from .world_lexicon import find_world_mentions, lexicon_for
 
 __all__ = ["AnnotationLayer", "load_annotations", "FRAMES"]
 
@@ -134,12 +135,18 @@ class AnnotationLayer:
 
     @cached_property
     def actors(self) -> pd.DataFrame:
+        world = lexicon_for(self)  # another text: the general lexicon (see world_lexicon.py)
+        if world is not None:
+            return world.actors
         file = self._file("actors.csv")
         file.check_unique("actor", "actor")
         return file.frame("actors")
 
     @cached_property
     def aliases(self) -> pd.DataFrame:
+        world = lexicon_for(self)
+        if world is not None:
+            return world.aliases
         file = self._file("aliases.csv")
         file.check_unique("alias", "alias")
         file.check_known(
@@ -151,6 +158,9 @@ class AnnotationLayer:
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
+        world = lexicon_for(self)
+        if world is not None:
+            return find_world_mentions(self._sentences, world)
         return find_mentions(self._sentences, self.aliases)
 
     @cached_property
