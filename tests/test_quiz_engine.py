@@ -192,49 +192,46 @@ def test_generated_items_are_deterministic_and_valid():
     assert generate_items(seed=3) != generate_items(seed=4)
     bank = generate_bank(seed=0)
     assert [(it.id, it.type, it.paragraph_id) for it in bank.items] == [
-        ("auto-question-match-0", "match", 4),
-        ("auto-cloze-0", "string", 10),
-        ("auto-main-actor-0", "multiple_choice", 13),
+        ("answers-to-questions-0", "match", 4),
+        ("para13-sentence-steps-0", "ordering", 13),
+        ("para21-missing-word-0", "string", 21),
+        ("para9-claim-wording-0", "multiple_choice", 9),
+        ("q5-find-the-sentence-0", "multiple_choice", 19),
+        ("para12-actors-0", "multiple_choice", 12),
     ]
-    for seed in range(10):
+    for seed in range(1, 4):
         generate_bank(seed=seed)  # passes the same schema and evidence checks
 
 
 def test_generated_items_content():
-    match, cloze, actor = generate_items(seed=0)
+    match, _, cloze, _, _, actor = generate_items(seed=0)
     assert match["pairs"][0] == {
         "label": "Paragraph 4: There are three main reasons for the assessment that the Pyongyang-Moscow honeymoon…",
         "answer": "Q1: Are North Korea-Russia relations transactional or strategic? Explain",
         "feedback": "Paragraph 4 is part 2 of the answer to question 1, which is asked in paragraph 2.",
     }
     assert len(match["options"]) == 5
-    assert cloze["question"] == (
-        "Fill in the blank (paragraph 10): It is important to note that the opportunities and potential benefits "
-        "Kim Jong Un sees in building longer-term ties with Moscow, irrespective of the actual _____ of the "
-        "relationship, may have far-reaching implications for North Korea’s economic policy as well as its U.S. "
-        "and China policy."
-    )
-    assert cloze["answers"][0]["answer"] == "outcome"
+    assert cloze["answers"][0]["answer"] == "relationship"
     assert [(a["answer"], a["correct"]) for a in actor["answers"]] == [
-        ("China", False),
-        ("North Korea", False),
-        ("Russia", True),
+        ("North Korea", True),
+        ("South Korea", False),
+        ("Ukraine", False),
         ("United States", False),
     ]
-    assert actor["answers"][2]["feedback"] == (
-        "Yes: paragraph 13 names Russia (or its capital or leader) 6 times, more than any other actor."
+    assert actor["answers"][3]["feedback"] == (
+        "Not this one: paragraph 12 does not name it. Count again, with capitals and leaders."
     )
 
 
 def test_generated_item_works_in_a_widget():
-    item = generate_bank(seed=0).items[1]
+    item = generate_bank(seed=0).items[2]
     from nbkit.quiz.widgets import QuizWidget
 
     w = QuizWidget(item)
-    w.inputs.value = " Outcome "
+    w.inputs.value = " Relationship "
     w.submit.click()
     assert w.feedback.value.startswith(
         '<div class="nbkit-feedback nbkit-feedback-correct">\n'
         "<p><strong>Correct. Attempt 1.</strong></p>\n"
-        "<p>Yes: Lee uses “outcome” here (paragraph 10); the word appears 2 times in the answers.</p>"
+        "<p>Yes: Lee writes “relationship” here (paragraph 21); the word is used 5 times in the answers.</p>"
     )

@@ -25,18 +25,25 @@ def add_arguments(p) -> None:
     p.add_argument("--csv", metavar="PATH", help="also write the findings to a CSV file")
 
 
-def _report(findings, figures) -> str:
+def _report(findings, figures, banks) -> str:
+    from ..quiz.generators.common import GENERATED_NOTE
+
+    generated = {b.notebook: [it.id for it in b.items if it.data.get("generated")] for b in banks}
     lines = []
     for (notebook, item), group in findings.groupby(["notebook", "item"], sort=False):
         lines.append(f"{notebook}/{item}" if item else f"{notebook} (whole bank)")
         for f in group.itertuples():
             lines.append(f"  {f.risk:<6} {f.check}: {f.detail}.")
             lines.append(f"         {f.guideline} {f.advice}")
+    for notebook, ids in generated.items():
+        if ids:
+            lines.append(f"{notebook}: {len(ids)} item(s) {GENERATED_NOTE}: {', '.join(ids)}")
     lines.append("")
-    lines.append("bank                                      choice  key longest  scored  reading")
+    lines.append("bank                                      choice  key longest  scored  reading  generated")
     for r in figures.itertuples():
         lines.append(
             f"{r.notebook:<42}{r.choice_items:>6}  {r.key_longest_share:>10.0%}  {r.scored:>6}  {r.reading_share:>7.0%}"
+            f"  {len(generated.get(r.notebook, [])):>9}"
         )
     return "\n".join(lines)
 
@@ -58,8 +65,9 @@ def run(args) -> int:
     test-wise reader could use: the key is the longest option, absolute words only in distractors, options of
     very different length, stem words repeated in the key, an id that names the answer, another item that shows
     this item's key or quotes its evidence, a repeated stem, a key always in the same place, items without a
-    purpose; then per bank the share of choice items whose key is the longest option and the share of reading
-    items among scored ones. docs/check-bank.md explains each check with an example from this course.
+    purpose; then the generated items of each bank ("generated - review before class"), and per bank the share of
+    choice items whose key is the longest option, the share of reading items among scored ones and the number of
+    generated items. docs/check-bank.md explains each check with an example from this course.
     """
     from ..quiz.bank import list_banks, load_bank
     from ..quiz.cues import bank_figures, find_cues
@@ -72,7 +80,7 @@ def run(args) -> int:
     else:
         banks = [load_bank(stem) for stem in list_banks()]
     findings, figures = find_cues(banks), bank_figures(banks)
-    print(_report(findings, figures))
+    print(_report(findings, figures, banks))
     if args.csv:
         findings.to_csv(args.csv, index=False)
     high = int((findings["risk"] == "high").sum())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .bank import Bank, list_banks, load_bank
+from .generators.common import GENERATED_NOTE
 from .templates import render
 from .types import item_type
 
@@ -21,11 +22,14 @@ def _banks(notebooks: Iterable | None) -> list[Bank]:
 
 
 def key_rows(item, level: bool = True) -> list[tuple[str, str]]:
-    """(label, text) rows of an item's key: answer, rubric (free response), explanation, evidence and level.
+    """(label, text) rows of an item's key: "Review: generated - review before class" for a generated item, then
+    answer, rubric (free response), explanation, evidence and level.
 
     Shared by the answer key and the teacher edition of handouts."""
     kind = item_type(item.type)
+    review = [("Review", GENERATED_NOTE)] if item.data.get("generated") else []
     rows = [
+        *review,
         ("Answer", kind.correct_answer(item)),
         *kind.key_rows(item),
         ("Explanation", item.explanation),

@@ -1,176 +1,108 @@
 """Quiz items generated for any interview of the series, deterministic for a given seed.
 
-- ``question_match``: "Which question does this paragraph answer?" (match);
-- ``cloze``: a sentence with a key term blanked (string);
-- ``main_actor``: "Which actor is this paragraph mainly about?" (multiple choice), counted
-  from ``iv.mentions`` (aliases such as "Pyongyang" or "Putin" count for their actor).
+One generator per reading skill (:mod:`nbkit.quiz.generators`):
 
-:func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank` validated by the same schema
-and evidence checks as the hand-written banks.
+- ``answer_order``: put an answer's paragraphs, or a paragraph's sentences, in order (ordering, understand);
+- ``question_match``: which question each paragraph answers (match, understand);
+- ``cloze``: an answer sentence with a content word blanked (string, remember);
+- ``marker_word``: the word that hedges, boosts or estimates a claim (multiple choice, analyse);
+- ``which_paragraph``: which paragraph says a given sentence (multiple choice, remember);
+- ``main_actor``: the actor a paragraph names most (multiple choice, analyse).
+
+:func:`generate_items` keeps, of each generator's candidates, the first that passes the cue checks of
+``nbkit check-bank`` (:func:`nbkit.quiz.cues.find_cues`: no high or medium risk) together with the items already
+chosen, and that does not name the paragraph a "which paragraph" item asks for. Every item says
+``purpose: reading`` and ``generated: true``. :func:`generate_bank` returns a :class:`~nbkit.quiz.bank.Bank`
+validated by the same schema and evidence checks as the hand-written banks.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections import Counter
+from itertools import islice
 from typing import Any
 
-from ..shorten import shorten
 from .bank import Bank, Item, validate_bank
-from .types import Match, MultipleChoice, String
+from .generators.actors import main_actor
+from .generators.locate import which_paragraph
+from .generators.structure import answer_order, question_match
+from .generators.words import cloze, marker_word
+from .types import Match, Ordering
 
-__all__ = ["generate_items", "generate_bank", "question_match", "cloze", "main_actor"]
+__all__ = ["GENERATORS", "generate_items", "generate_bank", "question_match", "cloze", "main_actor"]
 
-
-def _speaker(iv) -> str:
-    name = iv.meta["interviewee"].iloc[0]
-    return str(name).split()[-1] if isinstance(name, str) and name.strip() else "The interviewee"
-
-
-def question_match(iv, rng: random.Random, k: int = 3, item_id: str = "auto-question-match") -> dict | None:
-    """A match item: k answer paragraphs (from different questions) to the question each answers."""
-    paras = iv.paragraphs
-    answers = paras[paras["role"] == "answer"]
-    qs = iv.questions
-    if len(qs) < 2 or answers.empty:
-        return None
-    pool = sorted(int(q) for q in answers["question_id"].dropna().unique())
-    qids = sorted(rng.sample(pool, min(k, len(pool))))
-    q_text = {int(r.question_id): f"Q{int(r.question_id)}: {r.text}" for r in qs.itertuples()}
-    q_para = {int(r.question_id): int(r.paragraph_id) for r in qs.itertuples()}
-    pairs, chosen = [], []
-    for qid in qids:
-        cand = answers[answers["question_id"] == qid]
-        row = cand.iloc[rng.randrange(len(cand))]
-        pid, pos = int(row["paragraph_id"]), int(row["position"])
-        chosen.append(row)
-        pairs.append(
-            {
-                "label": f"Paragraph {pid}: {shorten(row['text'], 85)}",
-                "answer": q_text[qid],
-                "feedback": f"Paragraph {pid} is part {pos} of the answer to question {qid}, "
-                f"which is asked in paragraph {q_para[qid]}.",
-            }
-        )
-    first = iv.sentences[iv.sentences["paragraph_id"] == int(chosen[0]["paragraph_id"])].iloc[0]
-    return {
-        "id": item_id,
-        "type": Match.name,
-        "question": "Which question does each paragraph answer? Match each paragraph to its question.",
-        "pairs": pairs,
-        "options": [q_text[q] for q in sorted(q_text)],
-        "explanation": "Each answer follows its question: the paragraphs after a question, up to the next question, answer it.",
-        "evidence": {"paragraph_id": int(first["paragraph_id"]), "quote": first["text"]},
-        "level": "understand",
-        "purpose": "reading",
-        "tags": ["generated", "structure"],
-    }
+#: The generators by name, in the order :func:`generate_items` fills them.
+GENERATORS = {
+    "question_match": question_match,
+    "answer_order": answer_order,
+    "cloze": cloze,
+    "marker_word": marker_word,
+    "which_paragraph": which_paragraph,
+    "main_actor": main_actor,
+}
+#: Candidates tried per generator before it is left out.
+TRIES = 25
+_REFUSED_RISKS = ("high", "medium")
 
 
-def cloze(iv, rng: random.Random, item_id: str = "auto-cloze") -> dict | None:
-    """A short-answer item: one answer sentence with a key term (a content word used at least twice) blanked."""
-    tok = iv.tokens
-    answer_pids = set(iv.paragraphs.loc[iv.paragraphs["role"] == "answer", "paragraph_id"])
-    content = tok[
-        (~tok["is_stopword"]) & tok["token"].str.fullmatch(r"[A-Za-z]{5,}") & tok["paragraph_id"].isin(answer_pids)
-    ]
-    counts = content["word"].value_counts()
-    terms = sorted(counts[counts >= 2].index)
-    sents = iv.sentences[iv.sentences["role"] == "answer"]
-    if not terms or sents.empty:
-        return None
-    term = terms[rng.randrange(len(terms))]
-    ids = sorted(content[content["word"] == term]["sentence_id"].unique())
-    ids = [i for i in ids if i in set(sents["sentence_id"])]
-    sid = ids[rng.randrange(len(ids))]
-    s = sents[sents["sentence_id"] == sid].iloc[0]
-    blanked = re.sub(rf"\b{re.escape(term)}\b", "_____", s["text"], flags=re.IGNORECASE)
-    written = content[(content["sentence_id"] == sid) & (content["word"] == term)]["token"].iloc[0]
-    pid, who = int(s["paragraph_id"]), _speaker(iv)
-    return {
-        "id": item_id,
-        "type": String.name,
-        "question": f"Fill in the blank (paragraph {pid}): {blanked}",
-        "answers": [
-            {
-                "answer": written,
-                "correct": True,
-                "feedback": f"Yes: {who} uses “{written}” here (paragraph {pid}); the word appears {int(counts[term])} times in the answers.",
-            },
-            {"type": "default", "feedback": f"That is not the word {who} uses here; reread paragraph {pid}."},
-        ],
-        "explanation": f"“{written}” is one of the content words {who} uses more than once; the blanked sentence is from paragraph {pid}.",
-        "evidence": {"paragraph_id": pid, "quote": s["text"]},
-        "level": "remember",
-        "purpose": "reading",
-        "tags": ["generated", "vocabulary"],
-    }
+def _shown_paragraphs(item: dict, iv) -> set[int]:
+    """Paragraphs an item points to in what every learner sees: its evidence, match labels, and every paragraph
+    whose steps an ordering item shows (an answer's paragraphs, for ``q<N>-answer-steps-…``)."""
+    shown = {item["evidence"]["paragraph_id"]}
+    for pair in item.get("pairs", []):
+        shown.add(int(pair["label"].split(":")[0].split()[-1]))
+    if item["type"] == Ordering.name and re.match(r"q\d+-answer-steps-", item["id"]):
+        qid = int(item["id"][1:].split("-")[0])
+        shown |= {int(p) for p in iv.paragraphs.loc[iv.paragraphs["question_id"] == qid, "paragraph_id"]}
+    return shown
 
 
-def main_actor(iv, rng: random.Random, item_id: str = "auto-main-actor", n_options: int = 4) -> dict | None:
-    """A multiple-choice item: the actor a paragraph mentions most (strictly more than any other)."""
-    m = iv.mentions
-    if m.empty:
-        return None
-    m = m.sort_values("start", kind="stable")
-    overall = [a for a, _ in sorted(Counter(m["actor"]).items(), key=lambda kv: (-kv[1], kv[0]))]
-    cands = []
-    for pid, g in m.groupby("paragraph_id", sort=True):
-        top = Counter(g["actor"]).most_common()
-        if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
-            cands.append((int(pid), top[0][0], Counter(g["actor"])))
-    if not cands or len(overall) < 2:
-        return None
-    pid, actor, counts = cands[rng.randrange(len(cands))]
-    options = sorted(set([actor] + [a for a in overall if a != actor][: n_options - 1]))
-    first_sid = m[(m["paragraph_id"] == pid) & (m["actor"] == actor)]["sentence_id"].iloc[0]
-    quote = iv.sentences.set_index("sentence_id").loc[first_sid, "text"]
-    text = iv.paragraphs.set_index("paragraph_id").loc[pid, "text"]
-
-    def times(a):
-        k = counts.get(a, 0)
-        return "once" if k == 1 else f"{k} times"
-
-    answers = [
-        {
-            "answer": a,
-            "correct": a == actor,
-            "feedback": (
-                f"Yes: paragraph {pid} names {a} (or its capital or leader) {times(a)}, more than any other actor."
-                if a == actor
-                else f"Paragraph {pid} names {a} {times(a) if counts.get(a) else 'not at all'}; "
-                f"{actor} is named {times(actor)}."
-            ),
-        }
-        for a in options
-    ]
-    return {
-        "id": item_id,
-        "type": MultipleChoice.name,
-        "question": f"Which actor is paragraph {pid} mainly about? Paragraph {pid} reads: {text}",
-        "answers": answers,
-        "explanation": f"Counting the names of each actor, its capital and its leader, paragraph {pid} names {actor} most often.",
-        "evidence": {"paragraph_id": pid, "quote": quote},
-        "level": "analyse",
-        "purpose": "reading",
-        "tags": ["generated", "actors"],
-    }
+def _conflicts(item: dict, chosen: list[dict], iv) -> bool:
+    """True when ``item`` and a chosen item give each other away in a way the cue checks of single texts cannot
+    see: one names or shows the paragraph a "which paragraph" item asks for, or a match item labels (with its
+    opening) a paragraph whose steps an ordering item asks to order."""
+    for other in chosen:
+        for x, y in ((item, other), (other, item)):
+            if x["tags"][1] == "which_paragraph" and x["evidence"]["paragraph_id"] in _shown_paragraphs(y, iv):
+                return True
+            if (
+                x["type"] == Ordering.name
+                and y["type"] == Match.name
+                and _shown_paragraphs(x, iv) & _shown_paragraphs(y, iv)
+            ):
+                return True
+    return False
 
 
-def generate_items(iv=None, seed: int = 0) -> list[dict]:
-    """Three generated items (question match, cloze, main actor) as bank item dicts; same seed, same items."""
+def _clean(items: list[dict], iv) -> bool:
+    """True when the items, read as one bank, have no high- or medium-risk cue finding."""
+    from .cues import find_cues
+
+    bank = Bank("99-generated", "generated", "<generated>", tuple(Item("99-generated", d) for d in items))
+    findings = find_cues([bank])
+    return not findings["risk"].isin(_REFUSED_RISKS).any()
+
+
+def generate_items(iv=None, seed: int = 0, types=None) -> list[dict]:
+    """Generated items as bank item dicts, at most one per generator (``types``: names from :data:`GENERATORS`,
+    default all, in that order); same interview and seed, same items."""
     if iv is None:
         from ..course import load_interview
 
         iv = load_interview()
+    names = list(GENERATORS) if types is None else list(types)
+    unknown = [n for n in names if n not in GENERATORS]
+    if unknown:
+        raise ValueError(f"unknown generator {unknown[0]!r}; known: {', '.join(GENERATORS)}")
     rng = random.Random(seed)
-    items = [
-        question_match(iv, rng, item_id=f"auto-question-match-{seed}"),
-        cloze(iv, rng, item_id=f"auto-cloze-{seed}"),
-        main_actor(iv, rng, item_id=f"auto-main-actor-{seed}"),
-    ]
-    return [it for it in items if it is not None]
+    chosen: list[dict] = []
+    for name in names:
+        for cand in islice(GENERATORS[name](iv, rng, seed), TRIES):
+            if not _conflicts(cand, chosen, iv) and _clean([*chosen, cand], iv):
+                chosen.append(cand)
+                break
+    return chosen
 
 
 def generate_bank(iv=None, seed: int = 0, notebook: str = "90-generated") -> Bank:
