@@ -57,6 +57,7 @@ COMMANDS = {
     "app": "app_cmd",
     "nav": "nav_cmd",
     "check-bank": "check_bank_cmd",
+    "annotate": "annotate_cmd",
 }
 
 

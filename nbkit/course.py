@@ -34,9 +34,10 @@ class AnnotatedInterview(Interview):
 
     ``annotations``: the :class:`AnnotationLayer` (built on first use from ``data_dir``, default the
     bundled files). Lexical frames (actors, aliases, mentions, glossary, marker_lexicon, markers, sentence_certainty,
-    estimative_probability) work
-    for any interview; the curated ones (claims, argument_links, treaty_articles, timeline, outside_views) raise
-    :class:`nbkit.DataValidationError` for any text but the bundled one.
+    estimative_probability) work for any interview; the curated ones (claims, argument_links, treaty_articles,
+    timeline, outside_views) raise :class:`nbkit.DataValidationError` for any text but the bundled one, except
+    claims and argument_links coded by the teacher in the text's course folder (``annotations/`` beside the
+    file: ``nbkit annotate``; ``annotations.coded_claims`` counts the coded rows).
     """
 
     def __init__(self, *text_args, data_dir: str | Path | None = None, **text_kwargs):

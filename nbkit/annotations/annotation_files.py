@@ -35,15 +35,22 @@ def schema_name(file_name: str) -> str:
 @dataclass
 class AnnotationFile:
     """The schema-checked rows of one annotation file: ``name`` ("claims.csv"), ``path`` (str), ``rows``
-    (list of dicts, in file order)."""
+    (list of dicts, in file order) and ``numbers``: the data row of the file each of ``rows`` is (1-based,
+    header not counted), when rows were skipped (``read_annotation_file(keep=...)``); None means 1, 2, 3…"""
 
     name: str
     path: str
     rows: list
+    numbers: list[int] | None = None
+
+    def row_number(self, row: int) -> int:
+        """The file's data row of the ``row``-th (1-based) of :attr:`rows`."""
+        return self.numbers[row - 1] if self.numbers is not None else row
 
     def fail(self, row: int | None, field: str | None, reason: str):
-        """Raise :class:`DataValidationError` for 1-based data ``row`` and ``field`` of this file."""
-        raise DataValidationError(self.path, row, field, reason)
+        """Raise :class:`DataValidationError` for the ``row``-th (1-based) of :attr:`rows` and ``field``,
+        naming the row by its place in the file."""
+        raise DataValidationError(self.path, None if row is None else self.row_number(row), field, reason)
 
     def check_unique(self, field: str, what: str = "id"):
         """Fail at the first row whose ``field`` repeats an earlier row's value."""
@@ -53,7 +60,7 @@ class AnnotationFile:
                 self.fail(
                     i,
                     field,
-                    f"the {what} {r[field]!r} is already used in row {seen[r[field]]}. "
+                    f"the {what} {r[field]!r} is already used in row {self.row_number(seen[r[field]])}. "
                     f"Each {what} must be unique: rename or remove one of the two rows.",
                 )
             seen[r[field]] = i
@@ -69,21 +76,31 @@ class AnnotationFile:
         return frames.cast(frame_name, {c: [r[c] for r in self.rows] for c in frames.columns(frame_name)})
 
 
-def read_annotation_file(name: str, data_dir=None) -> AnnotationFile:
-    """Read ``name`` (e.g. ``"claims.csv"``) from the annotations folder and check each row's schema."""
+def read_annotation_file(
+    name: str, data_dir=None, keep=None, missing: str = "the file is missing. Restore it from nbkit/data/annotations/."
+) -> AnnotationFile:
+    """Read ``name`` (e.g. ``"claims.csv"``) from the annotations folder and check each row's schema.
+
+    ``keep`` (CSV files): a test on a row's raw values; rows it rejects are skipped before the schema check
+    (e.g. template rows the teacher has not coded yet) and the kept rows keep their row numbers.
+    ``missing``: the reason given when the file does not exist.
+    """
     source = annotations_dir(data_dir).joinpath(name)
     path = str(source)
-    text = validation.read_text(
-        source, DataValidationError, "the file is missing. Restore it from nbkit/data/annotations/."
-    )
+    text = validation.read_text(source, DataValidationError, missing)
     schema = schema_name(name)
     if name.endswith(".csv"):
         rows = validation.parse_csv(text, path, list(validation.load_schema(schema)["properties"]), DataValidationError)
     else:
         rows = _entries(validation.parse_yaml(text, path, DataValidationError), path, single=name == "manifest.yaml")
+    numbers = None
+    if keep is not None:
+        numbers = [i for i, row in enumerate(rows, 1) if keep(row)]
+        rows = [rows[i - 1] for i in numbers]
+    file = AnnotationFile(name, path, rows, numbers)
     for i, row in enumerate(rows, 1):
-        validation.check(row, schema, DataValidationError, path, i)
-    return AnnotationFile(name, path, rows)
+        validation.check(row, schema, DataValidationError, path, file.row_number(i))
+    return file
 
 
 def _entries(data, path: str, single: bool) -> list[dict]:

@@ -1,10 +1,13 @@
 """The argument layer of one interview: every annotation frame, each read, checked and built once, on first use.
 
-It reads only the interview's public frames (``paragraphs``, ``sentences``, ``meta``). The curated
-frames (those the manifest lists: claims, argument_links, treaty_articles, timeline, outside_views) describe the bundled
-interview only; the lexical ones (actors, aliases, mentions, glossary, marker_lexicon, markers,
-sentence_certainty, estimative_probability) work for any text of the series. The markers of the bundled
-interview take their ``voice`` from the claims (NA for any other text).
+It reads only the interview's public frames (``paragraphs``, ``sentences``, ``meta``) and its ``path``. The
+curated frames (those the manifest lists: claims, argument_links, treaty_articles, timeline, outside_views)
+describe the bundled interview; for another text, claims and argument_links come from its course folder when
+the teacher has written one (:mod:`~nbkit.annotations.course_folder`: ``annotations/`` beside the interview
+file, its manifest naming the text's sha256), only the rows the teacher has coded. The lexical frames (actors,
+aliases, mentions, glossary, marker_lexicon, markers, sentence_certainty, estimative_probability) work for any
+text of the series. The markers of the bundled interview take their ``voice`` from the claims (NA for any
+other text).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from ..errors import DataValidationError
 from .annotation_files import AnnotationFile, annotations_dir, read_annotation_file
 from .claims import build_claims, build_links
 from .context import build_outside_views, build_timeline, build_treaty_articles
+from .course_folder import CURATED as COURSE_CURATED
+from .course_folder import CourseAnnotations, find_course_annotations
 from .markers import find_markers, sentence_certainty
 from .mentions import find_mentions
 from .world_lexicon import find_world_mentions, lexicon_for
@@ -34,7 +39,8 @@ class AnnotationLayer:
     in ``data_dir`` (default: the bundled ones).
 
     Attributes are the frames, built lazily and cached; callers hand out copies (see :meth:`frame`).
-    A curated frame of any other text raises :class:`nbkit.DataValidationError`.
+    A curated frame of any other text raises :class:`nbkit.DataValidationError`, except claims and
+    argument_links from a course folder that describes the text (:attr:`course`).
     """
 
     def __init__(self, iv, data_dir=None):
@@ -65,6 +71,29 @@ class AnnotationLayer:
         return tuple(f for f in FRAMES if f not in self.curated)
 
     @cached_property
+    def course(self) -> CourseAnnotations | None:
+        """The teacher's annotations of another text (``annotations/`` beside its file), None for the bundled
+        interview or when there are none."""
+        return None if self.is_bundled else find_course_annotations(self.iv)
+
+    @cached_property
+    def available(self) -> tuple[str, ...]:
+        """Frames that can be built for this text: all for the bundled interview; else the lexical ones and
+        those the course folder gives."""
+        if self.is_bundled:
+            return FRAMES
+        given = self.course.curated if self.course is not None else ()
+        return tuple(f for f in FRAMES if f in self.lexical or f in given)
+
+    @cached_property
+    def coded_claims(self) -> int:
+        """The number of claims: the bundled interview's, or the rows of a course folder's claims.csv the teacher
+        has coded (0 for a text with no course folder, or before any row is coded)."""
+        if not self.is_bundled and "claims" not in self.available:
+            return 0
+        return len(self._claims_file.rows)
+
+    @cached_property
     def is_bundled(self) -> bool:
         """The text is the one the curated files describe (same SHA-256)."""
         return self._sha256 == self.manifest["sha256"]
@@ -81,10 +110,31 @@ class AnnotationLayer:
     def _sentences(self) -> pd.DataFrame:
         return self.iv.sentences
 
+    def _curated_file(self, frame: str, file_name: str) -> AnnotationFile:
+        """The file of curated ``frame``: bundled for the bundled interview, else from the course folder."""
+        if self.is_bundled:
+            return self._file(file_name)
+        course = self.course
+        if course is None or frame not in course.curated:
+            self._require_bundled(frame)
+        assert course is not None  # _require_bundled raised otherwise
+        course.require_text(self._sha256, self.iv.interview_id, frame)
+        return course.read(frame)
+
+    @cached_property
+    def _claims_file(self) -> AnnotationFile:
+        return self._curated_file("claims", "claims.csv")
+
     def _require_bundled(self, frame: str) -> None:
         if self.is_bundled:
             return
         manifest = self.manifest
+        own = (
+            f" To code the {frame} of this text, write a course folder: nbkit annotate INTERVIEW.txt "
+            '(docs/coding-rules.md, "Coding another interview").'
+            if frame in COURSE_CURATED
+            else ""
+        )
         raise DataValidationError(
             str(annotations_dir(self.data_dir).joinpath("manifest.yaml")),
             None,
@@ -92,7 +142,7 @@ class AnnotationLayer:
             f"the curated frame '{frame}' describes the bundled interview “{manifest['title']}” "
             f"(sha256 {manifest['sha256'][:12]}…), not the text '{self.iv.interview_id}' (sha256 {self._sha256[:12]}…). "
             f"Curated frames ({', '.join(self.curated)}) exist only for the bundled interview; for any text you "
-            f"can use {', '.join(self.lexical)}.",
+            f"can use {', '.join(self.lexical)}.{own}",
         )
 
     # lexicons: work for any interview -------------------------------------------------
@@ -178,13 +228,14 @@ class AnnotationLayer:
     # curated: the bundled interview only -------------------------------------------------
     @cached_property
     def claims(self) -> pd.DataFrame:
-        self._require_bundled("claims")
-        return build_claims(self._file("claims.csv"), self._paragraphs, set(self.actors["actor"]), self._marker_hits)
+        return build_claims(self._claims_file, self._paragraphs, set(self.actors["actor"]), self._marker_hits)
 
     @cached_property
     def argument_links(self) -> pd.DataFrame:
-        self._require_bundled("argument_links")
-        return build_links(self._file("argument_links.csv"), set(self.claims["claim_id"]))
+        file = self._curated_file("argument_links", "argument_links.csv")
+        coded = set(self.claims["claim_id"])
+        uncoded = self.course.claim_ids() - coded if self.course is not None else set()
+        return build_links(file, coded, uncoded)
 
     @cached_property
     def treaty_articles(self) -> pd.DataFrame:
@@ -209,8 +260,8 @@ def load_annotations(iv=None, data_dir=None, frames=None) -> dict[str, pd.DataFr
 
     ``iv``: an interview (default: the bundled one). ``data_dir``: a folder with the annotation files
     (default: the bundled ``nbkit/data/annotations``), e.g. an edited copy to check. ``frames``: names
-    to build (default: all of them for the bundled interview; only the lexical ones, which work for
-    any text, for another interview). Every check runs; the first problem raises
+    to build (default: all of them for the bundled interview; for another interview the lexical ones,
+    which work for any text, and those its course folder gives). Every check runs; the first problem raises
     :class:`nbkit.DataValidationError` naming the file, the 1-based data row and the field.
     """
     if iv is None:
@@ -219,7 +270,7 @@ def load_annotations(iv=None, data_dir=None, frames=None) -> dict[str, pd.DataFr
         iv = load_interview()
     layer = AnnotationLayer(iv, data_dir)
     if frames is None:
-        frames = FRAMES if layer.is_bundled else layer.lexical
+        frames = layer.available
     unknown = [f for f in frames if f not in FRAMES]
     if unknown:
         raise ValueError(f"unknown frame(s) {unknown}; choose from {', '.join(FRAMES)}.")

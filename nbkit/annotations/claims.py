@@ -1,6 +1,9 @@
-"""Claims of the bundled interview and the links between them (an argument map), checked against the text."""
+"""Claims of an interview and the links between them (an argument map), checked against the text: the bundled
+interview's curated files, or a course folder's coded rows (:mod:`~nbkit.annotations.course_folder`)."""
 
 from __future__ import annotations
+
+from collections.abc import Set
 
 import pandas as pd
 
@@ -79,11 +82,21 @@ def build_claims(
     return frames.from_rows("claims", rows)
 
 
-def build_links(file: AnnotationFile, claim_ids: set[str]) -> pd.DataFrame:
-    """The argument_links frame, every link between two existing, different claims, each pair once."""
+def build_links(file: AnnotationFile, claim_ids: set[str], uncoded: Set[str] = frozenset()) -> pd.DataFrame:
+    """The argument_links frame, every link between two existing, different claims, each pair once.
+
+    ``uncoded``: ids of template rows of claims.csv not coded yet (a link to one of them says so).
+    """
     seen: dict = {}
     for i, r in enumerate(file.rows, 1):
         for field in ("from_claim", "to_claim"):
+            if r[field] in uncoded:
+                file.fail(
+                    i,
+                    field,
+                    f"the claim {r[field]!r} is not coded yet in claims.csv (its kind, voice and stance are empty). "
+                    "Code it, or remove the link.",
+                )
             if r[field] not in claim_ids:
                 file.fail(i, field, f"there is no claim {r[field]!r} in claims.csv. Use an existing claim_id.")
         if r["from_claim"] == r["to_claim"]:
@@ -93,7 +106,8 @@ def build_links(file: AnnotationFile, claim_ids: set[str]) -> pd.DataFrame:
             file.fail(
                 i,
                 "to_claim",
-                f"the link {pair[0]} -> {pair[1]} is already in row {seen[pair]}. Keep one link per pair of claims.",
+                f"the link {pair[0]} -> {pair[1]} is already in row {file.row_number(seen[pair])}. "
+                "Keep one link per pair of claims.",
             )
         seen[pair] = i
     return file.frame("argument_links")

@@ -12,6 +12,7 @@ offline (``nbkit.setup``, ``nbkit.save_chart``).
 from __future__ import annotations
 
 from .argument_charts import argument_map, question_claims, timeline
+from .claim_charts import claim_certainty
 from .class_chart import class_chart
 from .progress_chart import progress_chart
 from .text_charts import actor_heatmap, actor_network, answer_lengths, certainty_profile
@@ -21,6 +22,7 @@ __all__ = [
     "actor_heatmap",
     "certainty_profile",
     "argument_map",
+    "claim_certainty",
     "question_claims",
     "timeline",
     "actor_network",
