@@ -2,6 +2,7 @@
 whose notebooks pass nbval and whose generated banks pass ``nbkit check-bank``."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -201,14 +202,16 @@ def test_navigation_and_times_are_current(kowalski):
     )
 
 
-@pytest.mark.xfail(reason="until the s-items generators are merged", strict=False)  # TODO remove on merge
 def test_generated_items_cover_types_and_levels(kowalski, synthetic):
+    from nbkit.commands.new_course.plan import generator
+
     for _, dest, _ in (kowalski, synthetic):
-        items = [it for bank in _banks(dest) for it in bank.items]
-        types = {it.type for it in items}
-        levels = {it.data["level"] for it in items}
-        assert len(types) >= 5 and len(levels) >= 3, (dest, types, levels)
-        for bank in _banks(dest)[1:]:  # each question notebook has several types
+        items = [it.data for bank in _banks(dest) for it in bank.items]
+        kinds = {generator(it) for it in items}  # the reading skill: several share the multiple_choice type
+        assert len(kinds) >= 5 and len({it["type"] for it in items}) >= 4, kinds
+        assert len({it["level"] for it in items}) >= 3
+        for bank in _banks(dest)[1:]:  # each question notebook has several kinds and types
+            assert len({generator(it.data) for it in bank.items}) >= 3, bank.notebook
             assert len({it.type for it in bank.items}) >= 2, bank.notebook
 
 
@@ -314,3 +317,117 @@ def test_interview_without_questions_names_the_file(tmp_path, monkeypatch):
     assert (info.value.path, info.value.line) == (str(src), None)
     assert str(info.value).startswith(f"{src}: no questions found; a course needs an interview with questions")
     assert not (tmp_path / "course").exists()
+
+
+# -- the argument layer: a claims template, coded by a teacher -----------------------------------------------
+
+#: A few rows of question 1 coded as a teacher would (claim id -> kind, voice, stance, summary, actors).
+CODING = {
+    "C01": ("thesis", "lee", "neither", "Malaysia prefers quiet diplomacy in the South China Sea.", "Malaysia; China"),
+    "C03": ("reason", "lee", "transactional", "The approach appears to reflect concern for trade with China.", "China"),
+    "C05": ("counterpoint", "lee", "neither", "The quiet approach is not passivity.", "Malaysia"),
+}
+LINKS = "from_claim,to_claim,relation\nC03,C01,supports\nC05,C01,qualifies\n"
+
+
+def code_claims(folder: Path) -> None:
+    """Fill :data:`CODING` into ``folder/annotations/claims.csv`` and write :data:`LINKS`."""
+    import csv
+
+    path = folder / "annotations" / "claims.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if r["claim_id"] in CODING:
+            r["kind"], r["voice"], r["stance"], r["summary"], r["actors"] = CODING[r["claim_id"]]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    (folder / "annotations" / "argument_links.csv").write_text(LINKS, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory):
+    src, dest, r = _build(tmp_path_factory.mktemp("coded"), ANOTHER.read_text(encoding="utf-8"), "--claims")
+    code_claims(dest)
+    return src, dest, r
+
+
+def _execute(nb_path: Path, tmp_path: Path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(nb_path, as_version=4)
+    (tmp_path / "x").mkdir(exist_ok=True)
+    env = hermetic_env(tmp_path / "x")
+
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        NotebookClient(
+            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(nb_path.parent)}}
+        ).execute()
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return nb
+
+
+def _outputs_after(nb, heading: str) -> list[dict]:
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith(heading))
+    return [o for c in nb.cells[at:] if c.cell_type == "code" for o in c.outputs]
+
+
+def test_claims_template_is_written(coded):
+    _, dest, r = coded
+    iv = load_interview(dest / "interview.txt")
+    assert [p.name for p in sorted((dest / "annotations").iterdir())] == [
+        "argument_links.csv",
+        "claims.csv",
+        "manifest.yaml",
+    ]
+    n_rows = len((dest / "annotations" / "claims.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert n_rows == int((iv.sentences["role"] == "answer").sum()) == 44
+    assert iv.annotations.coded_claims == 3
+    assert list(iv.claims["claim_id"]) == ["C01", "C03", "C05"]
+    assert r.stderr.splitlines()[-1] == (
+        f"Claims template written to {dest}/annotations/claims.csv: code it (docs/coding-rules.md, "
+        f'"Coding another interview"), check it with: nbkit annotate --check {dest}/interview.txt'
+    )
+    again = nbkit("new-course", "--claims", "--force", ANOTHER, dest)
+    assert again.returncode == 1
+    assert again.stderr.strip() == (
+        f"{dest}/annotations/claims.csv exists and may hold your coding; nothing written. "
+        "Drop --claims to keep it, or move it away first."
+    )
+
+
+def test_coded_notebook_shows_the_map_certainty_and_claim_items(coded, tmp_path):
+    from nbkit.commands.new_course.argument import NOT_CODED
+
+    _, dest, _ = coded
+    nb = _execute(dest / KOWALSKI[1], tmp_path)
+    out = _outputs_after(nb, "## The argument (optional)")
+    tables = [o for o in out if "text/html" in o.get("data", {}) and "claim_id" in o["data"]["text/html"]]
+    assert len(tables) == 1 and all(c in tables[0]["data"]["text/html"] for c in CODING)
+    charts = [o for o in out if {"image/svg+xml", "application/vnd.vegalite.v6+json"} & set(o.get("data", {}))]
+    assert len(charts) == 2  # the argument map and certainty by claim
+    quizzes = [o for o in out if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(quizzes) >= 2
+    assert not [o for o in out if o.get("output_type") == "error"]
+    uncoded = _outputs_after(_execute(dest / KOWALSKI[2], tmp_path), "## The argument (optional)")
+    assert [o["text"].strip() for o in uncoded if o.get("output_type") == "stream"] == [
+        NOT_CODED,
+        "No claim items for this answer yet: they come from the coded claims (see the cell above).",
+    ]
+
+
+def test_coded_course_passes_nbval(coded, tmp_path):
+    _, dest, _ = coded
+    r = _nbval(dest, tmp_path)
+    assert r.returncode == 0, r.stdout[-3000:]
+    assert re.fullmatch(r"\d+ passed.*", r.stdout.splitlines()[-1]), r.stdout.splitlines()[-1]

@@ -32,6 +32,11 @@ def add_arguments(p) -> None:
     p.add_argument("dir", metavar="DIR", help="folder to write the course into (must be empty or new)")
     p.add_argument("--seed", type=int, default=0, help="first seed of the quiz generator (default 0)")
     p.add_argument("--force", action="store_true", help="write into DIR even if it is not empty (overwrites)")
+    p.add_argument(
+        "--claims",
+        action="store_true",
+        help="also write the claims template to code (DIR/annotations/, as nbkit annotate does; docs/coding-rules.md)",
+    )
 
 
 def run(args) -> int:
@@ -39,7 +44,8 @@ def run(args) -> int:
 
     DIR gets interview.txt (a copy), 00-overview.ipynb (the card, frames and charts), one NN-<topic>.ipynb
     per question, and quizzes/<notebook>.yaml: generated quiz banks to review and edit. The notebooks read
-    the banks in DIR. Check the course with: pytest --nbval-lax --nbval-current-env DIR
+    the banks in DIR. With --claims, DIR/annotations/ gets the claims template to code: the notebooks'
+    argument section shows the coded claims. Check the course with: pytest --nbval-lax --nbval-current-env DIR
     Exit code 1 when DIR is not empty (use --force) or the interview cannot be read.
     """
     import yaml
@@ -52,13 +58,24 @@ def run(args) -> int:
     if dest.is_dir() and any(dest.iterdir()) and not args.force:
         say(f"{dest} is not empty; nothing written. Choose a new folder, or add --force to overwrite.")
         return PROBLEM
-    written = write_course(src, dest, args.seed)
+    try:
+        written = write_course(src, dest, args.seed, claims=args.claims)
+    except FileExistsError as exc:
+        say(f"{exc} nothing written. Drop --claims to keep it, or move it away first.")
+        return PROBLEM
     for p in written:
         print(p)
     n_nb = sum(p.suffix == ".ipynb" for p in written)
-    n_items = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))["items"]) for p in written if p.suffix == ".yaml")
+    n_items = sum(
+        len(yaml.safe_load(p.read_text(encoding="utf-8"))["items"]) for p in written if p.parent.name == "quizzes"
+    )
     say(
         f"Course written to {dest}: {n_nb} notebooks, {n_items} generated quiz items (review them: "
         f"nbkit check-bank {dest}/quizzes/*.yaml). Check it with: pytest --nbval-lax --nbval-current-env {dest}"
     )
+    if args.claims:
+        say(
+            f"Claims template written to {dest}/annotations/claims.csv: code it (docs/coding-rules.md, "
+            f'"Coding another interview"), check it with: nbkit annotate --check {dest}/interview.txt'
+        )
     return OK

@@ -5,9 +5,9 @@ from __future__ import annotations
 from numbers import Real
 from pathlib import Path
 
-__all__ = ["MAX_ITEMS", "SEEDS", "BANK_HEADER", "plan_items", "write_bank", "bank_doc"]
+__all__ = ["MAX_ITEMS", "SEEDS", "BANK_HEADER", "plan_items", "write_bank", "bank_doc", "generator"]
 
-MAX_ITEMS = 4  # per question notebook; the overview gets the matching item(s)
+MAX_ITEMS = 5  # per question notebook; the overview gets the matching item(s)
 MAX_OVERVIEW = 1
 SEEDS = 20  # generator seeds tried at most to fill the banks
 
@@ -49,14 +49,21 @@ def _valid(item: dict, iv) -> bool:
     return True
 
 
+def generator(item: dict) -> str:
+    """The generator (reading skill) that wrote an item, from its tags (``[generated, <generator>, <skill>]``)."""
+    from ...quiz.generate import GENERATORS
+
+    return next((t for t in item.get("tags", []) if t in GENERATORS), item["type"])
+
+
 def _enough(candidates: list[tuple[str, dict]], stems: dict) -> bool:
     """True when every question notebook has as many item types to choose from as the generator gives,
     and a few spare items."""
-    types = {item["type"] for _, item in candidates}
+    types = {generator(item) for _, item in candidates}
     for q, stem in stems.items():
         mine = [item for s, item in candidates if s == stem]
         if q is not None and (
-            len({it["type"] for it in mine}) < min(len(types), MAX_ITEMS) or len(mine) < MAX_ITEMS + 2
+            len({generator(it) for it in mine}) < min(len(types), MAX_ITEMS) or len(mine) < MAX_ITEMS + 2
         ):
             return False
     return True
@@ -66,7 +73,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
     """Generated items per notebook stem (``stems``: question id -> stem, None -> the overview).
 
     Matching items go to the overview, every other item to the notebook of the question whose answer
-    holds its evidence. A notebook takes a type it lacks before a second item of a type it has, at most
+    holds its evidence. A notebook takes an item of a generator it lacks before a second item of a type it has, at most
     :data:`MAX_ITEMS`; an item is kept only if it is valid, new, and adds no high-risk cue to the course.
     """
     from ...quiz.generate import generate_items
@@ -95,7 +102,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
             cap = MAX_OVERVIEW if stem == overview else MAX_ITEMS
             if len(items) >= cap or any(it is item for it in items):
                 continue
-            if distinct and any(it["type"] == item["type"] for it in items):
+            if distinct and any(generator(it) == generator(item) for it in items):
                 continue
             if any(it["id"] == item["id"] for its in plan.values() for it in its) or not _valid(item, iv):
                 continue

@@ -207,9 +207,6 @@ def question_context(iv, q: int, who: Speaker, stem: str, items: list[dict], fol
         "markers_summary": markers_summary,
         "later_items": later,
         "items": [it["id"] for it in items],
-        "argument": False,
-        "argument_intro": "",
-        "argument_code": "",
         "key_points": key_points,
     }
 
@@ -297,8 +294,12 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
-    """Write the course into ``dest``; returns the files written (interview, banks, notebooks)."""
+def write_course(interview_path: Path, dest: Path, seed: int = 0, claims: bool = False) -> list[Path]:
+    """Write the course into ``dest``; returns the files written (interview, banks, notebooks, and with
+    ``claims`` the claims template in ``dest/annotations/``, :func:`~nbkit.annotations.course_folder.write_claims_template`).
+
+    Raises ``FileExistsError`` (nothing written) when ``claims`` and ``dest/annotations/claims.csv`` exists:
+    it may hold the teacher's coding."""
     import nbformat
 
     from ...course import load_interview
@@ -318,11 +319,17 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0) -> list[Path]:
     who = Speaker(name if isinstance(name, str) else None)
     stems = course_stems(iv)
     titles = {q: question_title(iv, q, who) for q in stems if q is not None}
+    if claims and (dest / "annotations" / "claims.csv").exists():
+        raise FileExistsError(f"{dest / 'annotations' / 'claims.csv'} exists and may hold your coding;")
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "quizzes").mkdir(exist_ok=True)
     shutil.copyfile(interview_path, dest / "interview.txt")
     plan = plan_items(iv, stems, seed)
     written = [dest / "interview.txt"]
+    if claims:
+        from ...annotations.course_folder import write_claims_template
+
+        written += write_claims_template(load_interview(dest / "interview.txt"), dest)
     for q, stem in stems.items():
         items = plan[stem]
         if q is None:
