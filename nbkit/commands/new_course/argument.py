@@ -7,7 +7,7 @@ question is coded, one line that says what to do.
 
 from __future__ import annotations
 
-__all__ = ["NOT_CODED", "question_claims", "show_argument", "show_claim_items"]
+__all__ = ["NOT_CODED", "question_claims", "show_argument", "argument_chart", "certainty_chart", "show_claim_items"]
 
 NOT_CODED = (
     "No claim of this answer is coded yet. Your teacher codes them in annotations/claims.csv "
@@ -25,22 +25,32 @@ def question_claims(interview, question: int):
 
 
 def show_argument(interview, question: int) -> None:
-    """Display the coded claims of ``question``, their argument map and certainty by claim (or :data:`NOT_CODED`)."""
+    """Display the coded claims of ``question`` (or print :data:`NOT_CODED`)."""
     from IPython.display import display
-
-    from ... import charts
 
     mine = question_claims(interview, question)
     if mine.empty:
         print(NOT_CODED)
         return
     display(mine[["claim_id", "paragraph_id", "kind", "voice", "stance", "quote"]])
-    display(charts.argument_map(interview.claims, interview.argument_links, questions=[question]))
-    display(
-        charts.claim_certainty(
-            interview.claims, interview.sentence_certainty, interview.sentences, questions=[question]
-        )
-    )
+
+
+def argument_chart(interview, question: int):
+    """The argument map of ``question``'s coded claims (:func:`nbkit.charts.argument_map`); None before any is coded."""
+    from ... import charts
+
+    if question_claims(interview, question).empty:
+        return None
+    return charts.argument_map(interview.claims, interview.argument_links, questions=[question])
+
+
+def certainty_chart(interview, question: int):
+    """Certainty by claim for ``question`` (:func:`nbkit.charts.claim_certainty`); None before any claim is coded."""
+    from ... import charts
+
+    if question_claims(interview, question).empty:
+        return None
+    return charts.claim_certainty(interview.claims, interview.sentence_certainty, interview.sentences, [question])
 
 
 def show_claim_items(interview, question: int, seed: int = 0) -> None:

@@ -24,8 +24,9 @@ def bank_doc(stem: str, title: str, items: list[dict]) -> dict:
     return {"notebook": stem, "title": title, "items": items}
 
 
-def _high_risks(plan: dict[str, list[dict]], iv) -> int:
-    """The number of high-risk cue findings (``nbkit check-bank``) of the planned banks, read as one course."""
+def _risks(plan: dict[str, list[dict]]) -> int:
+    """The number of high- and medium-risk cue findings (``nbkit check-bank``) of the planned banks, read as one
+    course (the generators keep to the same bar)."""
     from ...quiz.bank import Bank, Item
     from ...quiz.cues import find_cues
 
@@ -35,7 +36,7 @@ def _high_risks(plan: dict[str, list[dict]], iv) -> int:
     if not banks:
         return 0
     found = find_cues(banks)
-    return int((found["risk"] == "high").sum())
+    return int(found["risk"].isin(["high", "medium"]).sum())
 
 
 def _valid(item: dict, iv) -> bool:
@@ -74,7 +75,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
 
     Matching items go to the overview, every other item to the notebook of the question whose answer
     holds its evidence. A notebook takes an item of a generator it lacks before a second item of a type it has, at most
-    :data:`MAX_ITEMS`; an item is kept only if it is valid, new, and adds no high-risk cue to the course.
+    :data:`MAX_ITEMS`; an item is kept only if it is valid, new, and adds no high- or medium-risk cue to the course.
     """
     from ...quiz.generate import generate_items
 
@@ -107,7 +108,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
             if any(it["id"] == item["id"] for its in plan.values() for it in its) or not _valid(item, iv):
                 continue
             items.append(item)
-            if _high_risks(plan, iv):
+            if _risks(plan):
                 items.pop()
     return plan
 
