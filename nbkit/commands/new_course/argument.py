@@ -18,9 +18,11 @@ NOT_CODED = (
 
 def question_claims(interview, question: int):
     """The coded claims of ``question`` (an empty frame before any is coded)."""
+    import pandas as pd
+
+    if not interview.annotations.coded_claims:  # interview.claims refuses a text with no coded course folder
+        return pd.DataFrame()
     claims = interview.claims
-    if not interview.annotations.coded_claims or claims.empty:
-        return claims.iloc[0:0]
     return claims[claims["question_id"] == question]
 
 

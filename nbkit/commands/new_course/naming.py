@@ -125,5 +125,5 @@ def slug(text: str) -> str:
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"['’]", "", plain.lower())
-    parts = [w for w in re.split(r"[^a-z0-9]+", words) if w and w not in _SLUG_SKIP]
+    parts = [w for w in re.split(r"[^a-z0-9]+", words) if len(w) > 1 and w not in _SLUG_SKIP]
     return "-".join(parts[:_SLUG_WORDS]) or "question"

@@ -78,6 +78,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
     :data:`MAX_ITEMS`; an item is kept only if it is valid, new, and adds no high- or medium-risk cue to the course.
     """
     from ...quiz.generate import generate_items
+    from ...quiz.types import Match
 
     qid = dict(zip(iv.paragraphs["paragraph_id"], iv.paragraphs["question_id"]))
     plan: dict[str, list[dict]] = {s: [] for s in stems.values()}
@@ -91,7 +92,7 @@ def plan_items(iv, stems: dict[int | None, str], seed: int = 0) -> dict[str, lis
                 continue
             seen.add(key)
             q = qid.get(item.get("evidence", {}).get("paragraph_id"))
-            on_question = item["type"] != "match" and isinstance(q, Real) and q == q  # NaN: not in an answer
+            on_question = item["type"] != Match.name and isinstance(q, Real) and q == q  # NaN: not in an answer
             stem = stems.get(int(float(q))) if on_question and isinstance(q, Real) else overview
             if stem is not None:
                 candidates.append((stem, item))

@@ -143,6 +143,8 @@ def question_title(iv, q: int, who: Speaker) -> str:
 
 def question_context(iv, q: int, who: Speaker, stem: str, items: list[dict], folder: Path) -> dict:
     """What the question template needs: title, the question, each answer paragraph with its items."""
+    from ...quiz.types import Ordering  # an ordering item asks about the whole answer: it comes after the paragraphs
+
     row = iv.questions.set_index("question_id").loc[q]
     subject = topic(str(row["text"]), str(row["instruction"]))
     paras = iv.paragraphs
@@ -173,7 +175,9 @@ def question_context(iv, q: int, who: Speaker, stem: str, items: list[dict], fol
                 ),
                 "actors_sentence": _actors_sentence(iv.mentions[iv.mentions["paragraph_id"] == pid], "this paragraph"),
                 "quiz": [
-                    it["id"] for it in items if it["type"] != "ordering" and int(it["evidence"]["paragraph_id"]) == pid
+                    it["id"]
+                    for it in items
+                    if it["type"] != Ordering.name and int(it["evidence"]["paragraph_id"]) == pid
                 ],
             }
         )
