@@ -409,7 +409,7 @@ def test_claims_template_is_written(coded):
 
 
 def test_coded_notebook_shows_the_map_certainty_and_claim_items(coded, tmp_path):
-    from nbkit.commands.new_course.argument import NOT_CODED
+    from nbkit.argument_section import NOT_CODED
 
     _, dest, _ = coded
     nb = _execute(dest / KOWALSKI[1], tmp_path)

@@ -46,6 +46,7 @@ LAYERS = {
     # 3 course tools that read whole notebooks, their quiz items and charts
     "nbkit.seat_time": 3,
     "nbkit.classroom": 3,  # the class hub: roster, users, hub config, status and collect
+    "nbkit.argument_section": 3,  # a starter course's argument section, run in its notebooks
     "nbkit.seminar": 3,  # notebook 08's seminar and the teaching guide's plans (seminar.yaml)
     # 4 the command line and the apps
     "nbkit.commands": 4,

@@ -7,7 +7,15 @@ question is coded, one line that says what to do.
 
 from __future__ import annotations
 
-__all__ = ["NOT_CODED", "question_claims", "show_argument", "argument_chart", "certainty_chart", "show_claim_items"]
+__all__ = [
+    "NOT_CODED",
+    "speaker",
+    "question_claims",
+    "show_argument",
+    "argument_chart",
+    "certainty_chart",
+    "show_claim_items",
+]
 
 NOT_CODED = (
     "No claim of this answer is coded yet. Your teacher codes them in annotations/claims.csv "
@@ -37,18 +45,27 @@ def show_argument(interview, question: int) -> None:
     display(mine[["claim_id", "paragraph_id", "kind", "voice", "stance", "quote"]])
 
 
+def speaker(interview) -> str:
+    """The interviewee's surname, as the charts name their own view ("Kowalski’s own view"); "the interviewee"
+    when the card has no name."""
+    name = interview.meta["interviewee"].iloc[0]
+    return str(name).split()[-1] if isinstance(name, str) and name.strip() else "the interviewee"
+
+
 def argument_chart(interview, question: int):
     """The argument map of ``question``'s coded claims (:func:`nbkit.charts.argument_map`); None before any is coded."""
-    from ... import charts
+    from . import charts
 
     if question_claims(interview, question).empty:
         return None
-    return charts.argument_map(interview.claims, interview.argument_links, questions=[question])
+    return charts.argument_map(
+        interview.claims, interview.argument_links, questions=[question], speaker=speaker(interview)
+    )
 
 
 def certainty_chart(interview, question: int):
     """Certainty by claim for ``question`` (:func:`nbkit.charts.claim_certainty`); None before any claim is coded."""
-    from ... import charts
+    from . import charts
 
     if question_claims(interview, question).empty:
         return None
@@ -60,9 +77,9 @@ def show_claim_items(interview, question: int, seed: int = 0) -> None:
     so when there are none)."""
     from IPython.display import display
 
-    from ...quiz.bank import Item, validate_bank
-    from ...quiz.claim_items import claim_items
-    from ...quiz.widgets import QuizView
+    from .quiz.bank import Item, validate_bank
+    from .quiz.claim_items import claim_items
+    from .quiz.widgets import QuizView
 
     para_q = dict(zip(interview.paragraphs["paragraph_id"], interview.paragraphs["question_id"]))
     items = [it for it in claim_items(interview, seed) if para_q.get(it["evidence"]["paragraph_id"]) == question]
