@@ -13,7 +13,7 @@ def vote_chart(table):
     alt = import_altair()
     require(table, ["answer", "before"], "vote_table")
     polls = [c for c in ("before", "after") if c in table.columns]
-    long = table.melt(id_vars="answer", value_vars=polls, var_name="poll", value_name="learners")
+    long = table.melt(id_vars="answer", value_vars=polls, var_name="when", value_name="learners")
     order = list(table["answer"])
     chart = (
         alt.Chart(long)
@@ -21,9 +21,9 @@ def vote_chart(table):
         .encode(
             y=alt.Y("answer:N", title="Option", sort=order),
             x=alt.X("learners:Q", title="Learners", axis=alt.Axis(tickMinStep=1)),
-            yOffset=alt.YOffset("poll:N", sort=polls),
-            color=alt.Color("poll:N", title="Vote", sort=polls),
-            tooltip=["answer:N", "poll:N", "learners:Q"],
+            yOffset=alt.YOffset("when:N", sort=polls),
+            color=alt.Color("when:N", title="Vote", sort=polls),
+            tooltip=["answer:N", "when:N", "learners:Q"],
         )
     )
     n = table.attrs.get("learners", {})

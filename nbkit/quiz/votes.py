@@ -25,10 +25,11 @@ __all__ = ["vote_table", "poll_options"]
 def poll_options(notebook: str, item: str, folder=None) -> list[str]:
     """The options of poll ``item`` in ``notebook``'s bank, in the bank's order."""
     from .bank import load_bank
+    from .types import Poll
 
     bank = load_bank(notebook) if folder is None else load_bank(f"{folder}/{notebook}.yaml")
     found = bank.item(item)
-    if found.type != "poll":
+    if found.type != Poll.name:
         raise QuizBankError(bank.path, item, "type", f"'{item}' is a {found.type} item, not a poll; give a poll's id.")
     return [a["answer"] for a in found.data["answers"]]
 
