@@ -107,7 +107,11 @@ def run_notebook(hub: Hub, username: str, cells: list[str], errors: dict) -> Non
     kernel = remote.http("POST", f"{hub.state.public_url}/user/{username}/api/kernels", token, {})[1]["id"]
     hub.tokens[username], hub.kernels[username] = token, kernel
     for code in [*cells, ANSWER]:
-        out = remote.execute(hub.state.public_url, username, kernel, token, code, timeout=600)
+        try:
+            out = remote.execute(hub.state.public_url, username, kernel, token, code, timeout=600)
+        except Exception as exc:  # a dropped websocket or a timeout: the learner's run failed, the others go on
+            errors.setdefault(username, f"{type(exc).__name__}: {exc}")
+            return
         if "Error: " in out and username not in errors:
             errors[username] = out.strip().splitlines()[-1]
 
@@ -153,30 +157,50 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--learners", type=int, nargs="+", default=[10, 20], metavar="N")
     p.add_argument("--profile-notebook", metavar="STEM", help="also run this whole notebook in one kernel")
+    p.add_argument("--write", action="store_true", help="also write the table into benchmarks/README.md")
     args = p.parse_args(argv)
     rows = []
     for n in args.learners:
         rows.append(bench(n, args.profile_notebook))
         print(f"N={n}: {rows[-1]}", file=sys.stderr, flush=True)
-    print(
-        "| learners | all ready (s) | all done (s) | failed spawns | peak MB per learner (median / max) "
-        "| of which server / kernel (median) |"
-    )
-    print("|---|---|---|---|---|---|")
+    lines = [
+        "| learners | all ready (s) | all done (s) | failed spawns | failed runs | peak MB per learner "
+        "(median / max) | of which server / kernel (median) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        print(
-            f"| {r['n']} | {r['ready_s']:.0f} | {r['done_s']:.0f} | {r['failed']} | "
+        lines.append(
+            f"| {r['n']} | {r['ready_s']:.0f} | {r['done_s']:.0f} | {r['failed']} | {len(r['errors'])} | "
             f"{r['median_mb']:.0f} / {r['max_mb']:.0f} | {r['server_mb']:.0f} / {r['kernel_mb']:.0f} |"
         )
     for r in rows:
         if r.get("errors"):
-            print(f"N={r['n']}: cell errors: {r['errors']}")
+            lines.append(f"\nN={r['n']}: errors: {r['errors']}")
         if r.get("profile"):
             name, server, kernel = r["profile"]
-            print(
-                f"N={r['n']}: after {name} too, one learner's peak: {server + kernel:.0f} MB (server {server:.0f}, kernel {kernel:.0f})"
+            lines.append(
+                f"\nN={r['n']}: after {name} too, one learner's peak: {server + kernel:.0f} MB "
+                f"(server {server:.0f}, kernel {kernel:.0f})"
             )
-    return 1 if any(r["failed"] for r in rows) else 0
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        _write(text)
+    return 1 if any(r["failed"] or r["errors"] for r in rows) else 0
+
+
+def _write(table: str) -> None:
+    """Put ``table`` between the class markers of benchmarks/README.md, with the machine and date."""
+    import os
+    import re
+    from datetime import UTC, datetime
+
+    readme = ROOT / "benchmarks" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    stamp = f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average {os.getloadavg()[0]:.1f} at the end.\n\n"
+    block = f"<!-- class:start -->\n{stamp}{table}\n<!-- class:end -->"
+    text = re.sub(r"<!-- class:start -->.*?<!-- class:end -->", lambda _: block, text, flags=re.S)
+    readme.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
