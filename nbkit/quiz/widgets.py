@@ -50,6 +50,7 @@ def _a11y_class():
         """Invisible widget in a quiz box whose front end sets the ``rules`` (see :func:`aria_rule`) in the page."""
 
         _esm = data_file(FRONT_END).read_text(encoding="utf-8")
+        _css = data_file(FRONT_END.replace(".js", ".css")).read_text(encoding="utf-8")
         rules = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     return _QuizA11y
