@@ -24,7 +24,7 @@ HELP = "check Python, packages, widgets, offline charts, the progress folder and
 OPTIONAL = {
     "nbclient": ("running notebooks for handouts (nbkit handout)", "tools"),
     "nbconvert": ("writing handouts (nbkit handout)", "tools"),
-    "voila": ("the code-free app (nbkit app)", "lab"),
+    "vl-convert-python": ("static charts: handouts and saved charts", "tools"),
     "pyarrow": ("nbkit export --format parquet", "parquet"),
 }
 
@@ -74,7 +74,8 @@ def check_python() -> Check:
 
 
 def check_packages() -> list[Check]:
-    """Every runtime requirement of nbkit (from its installed metadata) against its lower bound."""
+    """Every requirement of the course (from nbkit's installed metadata) against its lower bound: the core
+    package and the ``lab`` extra (JupyterLab and Voila, where the course runs)."""
     from importlib.metadata import requires
 
     from packaging.requirements import Requirement
@@ -82,8 +83,8 @@ def check_packages() -> list[Check]:
     out = []
     for line in requires("nbkit") or []:
         req = Requirement(line)
-        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
-            continue  # an extra (e.g. test), not needed to run a course
+        if req.marker is not None and not any(req.marker.evaluate({"extra": e}) for e in ("", "lab")):
+            continue  # another extra (tools, class, test…): optional, or not needed to run a course
         have = _version(req.name)
         spec = str(req.specifier) or "any version"
         if have is None:
