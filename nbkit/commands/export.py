@@ -129,13 +129,17 @@ def read_export(folder: str | Path, frame: str):
     spec = spec[spec["frame"] == frame]
     if spec.empty:
         raise ValueError(f"{frame!r} is not in {folder / (DICTIONARY + '.csv')}")
+    from ..frames import schema
+
+    columns = schema()["frames"].get(frame, {}).get("columns", {})
     raw = pd.read_csv(folder / f"{frame}.csv", dtype="str", keep_default_na=False, encoding="utf-8")
     out = {}
     for row in spec.itertuples(index=False):
         s = raw[row.column]
         kind = row.type
-        if kind == "str":
-            out[row.column] = s.astype("str")
+        if kind == "str":  # NA is written as an empty field: a nullable column reads it back as NA
+            nullable = columns.get(row.column, {}).get("nullable", False)
+            out[row.column] = (s.where(s != "", None) if nullable else s).astype("str")
         elif kind in ("bool", "boolean"):
             vals = s.map({"TRUE": True, "FALSE": False, "": None})
             out[row.column] = vals.astype(kind)
