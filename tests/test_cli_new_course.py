@@ -207,9 +207,17 @@ def test_generated_items_cover_types_and_levels(kowalski, synthetic):
 
     items = [it.data for bank in _banks(kowalski[1]) for it in bank.items]
     kinds = {generator(it) for it in items}  # the reading skill: several share the multiple_choice type
-    assert kinds == {"question_match", "answer_order", "cloze", "marker_word", "which_paragraph", "main_actor"}
+    assert kinds == {
+        "question_match",
+        "answer_order",
+        "cloze",
+        "marker_word",
+        "which_paragraph",
+        "main_actor",
+        "most_confident",
+    }
     assert {it["type"] for it in items} == {"match", "ordering", "string", "multiple_choice"}
-    assert {it["level"] for it in items} == {"remember", "understand", "analyse"}
+    assert {it["level"] for it in items} == {"remember", "understand", "analyse", "evaluate"}
     for bank in _banks(kowalski[1])[1:]:  # each question notebook has several kinds
         assert len({generator(it.data) for it in bank.items}) >= 3, bank.notebook
     # the synthetic filler text names no actor twice in a paragraph and has few markers: four kinds, two levels

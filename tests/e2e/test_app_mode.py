@@ -27,7 +27,7 @@ ROOT_SEL = "#rendered_cells"
 @pytest.fixture(scope="module")
 def voila_app(e2e_tmp, browser):
     """Voila on the notebooks folder, started with the exact command ``make app`` runs (plus a fixed token)."""
-    tmp = e2e_tmp / "voila"
+    tmp = e2e_tmp / f"voila-{secrets.token_hex(4)}"  # one per module that uses the fixture
     tmp.mkdir()
     env = app.voila_env(servers.hermetic_env(tmp, NBKIT_LEARNER=servers.LEARNER))
     port, token = servers.free_port(), secrets.token_hex(16)
