@@ -74,7 +74,12 @@ def test_coded_question_notebook_in_lab(tab, course_lab):
     n_bank_items = source.count("nbkit.quiz.show_item(")
     page = tab.page
     console: list[str] = []
-    page.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}") if msg.type == "error" else None)
+
+    def on_console(msg) -> None:
+        if msg.type == "error":
+            console.append(f"{msg.type}: {msg.text}")
+
+    page.on("console", on_console)
     try:
         browser_page.open_notebook(page, lab, name)
         browser_page.run_all(page)
@@ -91,4 +96,6 @@ def test_coded_question_notebook_in_lab(tab, course_lab):
         tab.requests.assert_none_external()
         assert not tab.js_errors, "uncaught JavaScript errors:\n" + "\n".join(tab.js_errors + console)
     finally:
+        page.remove_listener("console", on_console)
         servers.shutdown_kernels(lab)
+        page.goto("about:blank")  # leave this JupyterLab: the next module's test starts from an empty page
