@@ -1,6 +1,6 @@
 """What each quiz type renders for assistive technology, without a browser: the names ipywidgets ties to each
 input, and the rules the front-end hook (nbkit/data/quiz_assets/quiz_a11y.js) sets in the page.
-tests/e2e/test_quiz_keyboard.py checks the same in JupyterLab and Voila."""
+tests/e2e/test_a11y_keyboard.py checks the same in JupyterLab and Voila."""
 
 from __future__ import annotations
 
