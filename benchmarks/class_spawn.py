@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nbkit.classroom import remote, users  # noqa: E402
+from nbkit.classroom.stop import process_uid  # noqa: E402
 from tests.test_class_hub import ANSWER, NOTEBOOKS, Hub, cleanup, hub_api, learner_names, start_hub  # noqa: E402
 
 READY_TIMEOUT = 600
@@ -40,20 +41,12 @@ def _status_kb(pid: int, field: str) -> int:
         return 0
 
 
-def _uid(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith("Uid:"))
-    except (OSError, StopIteration, ValueError):
-        return None
-
-
 def peak_mb(username: str) -> tuple[float, float]:
     """High-water RSS (MB) of the learner's processes: (their server, their kernel)."""
     uid = users.pwd.getpwnam(username).pw_uid
     server = kernel = 0.0
     for d in Path("/proc").iterdir():
-        if not d.name.isdigit() or _uid(int(d.name)) != uid:
+        if not d.name.isdigit() or process_uid(int(d.name)) != uid:
             continue
         try:
             cmdline = (d / "cmdline").read_bytes()

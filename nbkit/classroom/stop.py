@@ -41,7 +41,8 @@ def _wait_gone(pids: list[int], timeout: float) -> list[int]:
     return alive
 
 
-def _uid(pid: int) -> int | None:
+def process_uid(pid: int) -> int | None:
+    """The real uid of process ``pid`` (from /proc), None if it is gone."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
             return next(int(line.split()[1]) for line in f if line.startswith("Uid:"))
@@ -68,7 +69,7 @@ def stop_learner_processes(state: ClassState, timeout: float = 10) -> list[int]:
     for learner in state.learners:
         with contextlib.suppress(KeyError):
             uids.add(pwd.getpwnam(learner.username).pw_uid)
-    pids = [int(d) for d in os.listdir("/proc") if d.isdigit() and _uid(int(d)) in uids]
+    pids = [int(d) for d in os.listdir("/proc") if d.isdigit() and process_uid(int(d)) in uids]
     for pid in pids:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
