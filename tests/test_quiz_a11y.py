@@ -47,7 +47,7 @@ def test_common_rules_multiple_choice():
         {"select": f".{dom}-submit", "attrs": {"aria-describedby": pid}},
         {"select": f".{dom}-feedback", "attrs": {"role": "status", "aria-live": "polite", "aria-atomic": "true"}},
     ]
-    assert w.inputs._dom_classes == (f"{dom}-options",)
+    assert w.inputs._dom_classes == (f"{dom}-options", *w.a11y.inputs)  # the second: what the hook reads on a click
     assert w.inputs.description == ""  # the radios are named by the <label> around each, the set by the question
 
 
@@ -83,7 +83,7 @@ def test_text_boxes_are_named_by_the_question(kind, tag):
     w = widget(kind)
     dom = ITEMS[kind].dom_class
     assert w.aria_rules()[2] == {"select": f".{dom}-input {tag}", "attrs": {"aria-labelledby": w.prompt_id}}
-    assert w.inputs._dom_classes == (f"{dom}-input",)
+    assert w.inputs._dom_classes == (f"{dom}-input", w.a11y.inputs[0])
 
 
 def test_ordering_dropdowns_are_named_by_position_in_a_named_group():

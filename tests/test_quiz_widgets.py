@@ -405,3 +405,42 @@ def test_the_answer_key_names_options_not_positions():
     right = next(a["answer"] for a in item.data["answers"] if a["correct"])
     assert f"- **Answer:** {right}\n" in key
     assert not re.search(r"\*\*Answer:\*\* *(?:option *)?(?:[A-D]|[1-4])[).:]?(?:\s|$)", key, re.I)
+
+
+def _page_state(w, values) -> None:
+    """What the front-end hook sends just before a button's click: the controls' state as the page shows it."""
+    w.a11y._handle_custom_msg({"event": "answers", "values": values}, [])
+
+
+def test_the_answer_the_page_shows_is_checked_even_if_its_update_lags_behind_the_click():
+    # ipywidgets holds back a control's update while another is in flight but sends a click at once: the hook
+    # sends the page's state first, so the kernel checks what the learner sees, not the last update it received
+    w = view("01-the-interview-as-data", "roles").widget
+    labels = list(w.inputs)
+    assert w.a11y.inputs == [c for c in w.a11y.inputs if c.startswith(w.item.dom_class)] and len(w.a11y.inputs) == 4
+    assert w.a11y.buttons == [f".{w.item.dom_class}-submit"]
+    assert all(w.a11y.inputs[i] in w.inputs[label]._dom_classes for i, label in enumerate(labels))
+    options = [label for label, _ in w.inputs[labels[0]].options]
+    _page_state(w, [options.index(v) for v in ["intro", "answer", "answer", "question"]])
+    w.submit.click()
+    assert [w.inputs[label].value for label in labels] == ["intro", "answer", "answer", "question"]
+    assert "<p><strong>Correct. Attempt 1.</strong></p>" in w.feedback.value
+
+
+def test_page_state_of_every_control_kind():
+    radio = view("00-start-here", "who-is-interviewed").widget
+    _page_state(radio, [1])
+    assert radio.inputs.index == 1
+    _page_state(radio, [-1])
+    assert radio.inputs.value is None
+    _page_state(radio, [99])  # an index the widget does not have changes nothing
+    assert radio.inputs.value is None
+    free = view("01-the-interview-as-data", "three-reasons").widget
+    assert free.a11y.buttons == [f".{free.item.dom_class}-submit", f".{free.item.dom_class}-rate"]
+    _page_state(free, ["My answer.", 2])
+    assert (free.inputs.value, free.rating.value) == ("My answer.", "Fully")
+    _page_state(free, ["ignored", 2, 3])  # a snapshot of another shape is ignored, not half applied
+    assert free.inputs.value == "My answer."
+    ticks = view("01-the-interview-as-data", "instruction-verbs").widget
+    _page_state(ticks, [True, False, True, False, False, False])
+    assert [cb.value for cb in ticks.inputs] == [True, False, True, False, False, False]

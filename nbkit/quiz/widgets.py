@@ -14,11 +14,16 @@ on the box's controls (``data-lm-suppress-shortcuts``) so arrow keys change the 
 is set in the page by a small front-end hook (:class:`QuizA11y`, nbkit/data/quiz_assets/quiz_a11y.js)
 from the rules :meth:`QuizWidget.aria_rules` lists. After "Check answer", focus stays on the button (the live
 region reads the feedback) and Tab leads into the feedback ("Show me in the text"), then on.
+
+The same hook sends the answer as the page shows it just before a button's click (:meth:`QuizWidget._on_page_state`):
+ipywidgets holds back a control's update while another is in flight but sends a click at once, so a quick
+change-Tab-Enter was checked against the answer before the change.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from functools import cache
 
 from . import engine
@@ -52,15 +57,33 @@ def _a11y_class():
         _esm = data_file(FRONT_END).read_text(encoding="utf-8")
         _css = data_file(FRONT_END.replace(".js", ".css")).read_text(encoding="utf-8")
         rules = traitlets.List(traitlets.Dict()).tag(sync=True)
+        #: CSS classes of the answer controls, and selectors of the buttons whose click sends their page state
+        inputs = traitlets.List(traitlets.Unicode()).tag(sync=True)
+        buttons = traitlets.List(traitlets.Unicode()).tag(sync=True)
 
     return _QuizA11y
 
 
-def QuizA11y(rules: list[dict]):
-    """The front-end hook of one quiz box, setting ``rules`` (anywidget is imported on first use)."""
+def QuizA11y(rules: list[dict], inputs: Sequence[str] = (), buttons: Sequence[str] = ()):
+    """The front-end hook of one quiz box, setting ``rules`` (anywidget is imported on first use); a click on one
+    of ``buttons`` first sends the page state of the controls with the CSS classes ``inputs``."""
     import ipywidgets as w
 
-    return _a11y_class()(rules=rules, layout=w.Layout(display="none"))
+    return _a11y_class()(rules=rules, inputs=list(inputs), buttons=list(buttons), layout=w.Layout(display="none"))
+
+
+def set_from_page(widget, value) -> None:
+    """Give an answer control the state the page shows (what the front-end hook's ``read`` sends)."""
+    import ipywidgets as w
+
+    if isinstance(widget, (w.RadioButtons, w.Dropdown)):
+        index = value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+        if index is None or index < len(widget.options):
+            widget.index = index
+    elif isinstance(widget, w.Checkbox):
+        widget.value = bool(value)
+    elif isinstance(value, str):
+        widget.value = value
 
 
 class QuizWidget:
@@ -111,7 +134,18 @@ class QuizWidget:
             self.answer = w.HTML("", _dom_classes=[f"{dom}-answer"])
             self.show_answer.on_click(self._on_show_answer)
             children += [self.show_answer, self.answer]
-        self.a11y = QuizA11y(self.aria_rules())
+        inputs = self.inputs
+        answer_controls = list(
+            inputs.values() if isinstance(inputs, dict) else inputs if isinstance(inputs, list) else [inputs]
+        )
+        if self.kind.self_rated:
+            answer_controls.append(self.rating)
+        self._page_controls = {f"{dom}-{uid}-answer-{i}": c for i, c in enumerate(answer_controls)}
+        for cls, control in self._page_controls.items():
+            control.add_class(cls)
+        buttons = [f".{dom}-submit", f".{dom}-rate"] if self.kind.self_rated else [f".{dom}-submit"]
+        self.a11y = QuizA11y(self.aria_rules(), inputs=list(self._page_controls), buttons=buttons)
+        self.a11y.on_msg(self._on_page_state)
         self.box = w.VBox([*children, self.a11y], _dom_classes=["nbkit-quiz", dom])
 
     def aria_rules(self) -> list[dict]:
@@ -131,6 +165,13 @@ class QuizWidget:
                 *radio_rules(f".{dom}-rating", self.rating_id, self.rating_id + "-options"),
             ]
         return rules
+
+    def _on_page_state(self, _widget, content, _buffers=None) -> None:
+        """The answer as the page showed it when a button was pressed (sent just before the click)."""
+        values = content.get("values") if isinstance(content, dict) and content.get("event") == "answers" else None
+        if isinstance(values, list) and len(values) == len(self._page_controls):
+            for control, value in zip(self._page_controls.values(), values):
+                set_from_page(control, value)
 
     def response(self):
         """The current response in the shape :func:`nbkit.quiz.engine.check` expects."""

@@ -184,7 +184,15 @@ def answer_by_keyboard(page, root: str, item, attempt: int) -> None:
     kb.press("Enter")
 
     result, text = expected_feedback(item, attempt)
-    live.locator(f".nbkit-feedback-{result.status}").wait_for(timeout=browser_page.TIMEOUT_MS)
+    try:
+        live.locator(f".nbkit-feedback-{result.status}").wait_for(timeout=browser_page.TIMEOUT_MS)
+    except Exception as exc:
+        values = box.locator("input, select, textarea").evaluate_all(
+            "els => els.map(e => [e.tagName, e.type, e.value, e.checked])"
+        )
+        raise AssertionError(
+            f"{item.id}: no {result.status} feedback; live region: {_text(live)!r}; inputs: {values}"
+        ) from exc
     assert _text(live) == text
     assert f"{item.dom_class}-submit" in _active(page)["cls"], "focus left the button on submit"
     # focus management: the next Tab goes into the feedback, and Enter opens the evidence
