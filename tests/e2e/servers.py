@@ -104,11 +104,12 @@ def lab_settings_overrides() -> dict:
     }
 
 
-def start_lab(tmp: Path, python: str) -> Server:
-    """JupyterLab on a free loopback port with a token, hermetic folders, serving a copy of notebooks/
-    (so running cells never writes outputs into the repository)."""
-    root = tmp / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+def start_lab(tmp: Path, python: str, root: Path | None = None) -> Server:
+    """JupyterLab on a free loopback port with a token, hermetic folders, serving ``root``, by default a copy of
+    notebooks/ (so running cells never writes outputs into the repository)."""
+    if root is None:
+        root = tmp / "notebooks"
+        shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     app_settings = tmp / "lab-app-settings"
     app_settings.mkdir()
     (app_settings / "overrides.json").write_text(json.dumps(lab_settings_overrides(), indent=1), encoding="utf-8")

@@ -4,15 +4,11 @@ and every quiz item (the bank's and the claim items) is on the page. Nothing loa
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
 import subprocess
 import sys
 
 import pytest
 
-from ..conftest import free_port, hermetic_env
 from ..test_cli_new_course import ANOTHER, KOWALSKI, code_claims
 from . import browser_page, servers
 
@@ -33,30 +29,7 @@ def course_lab(e2e_tmp, browser):
     )
     assert r.returncode == 0, r.stderr
     code_claims(dest)
-    app_settings = tmp / "lab-app-settings"
-    app_settings.mkdir()
-    (app_settings / "overrides.json").write_text(json.dumps(servers.lab_settings_overrides()), encoding="utf-8")
-    port, token = free_port(), secrets.token_hex(16)
-    args = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ip=127.0.0.1",
-        f"--port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={dest}",
-        f"--LabApp.app_settings_dir={app_settings}",
-        "--ServerApp.terminals_enabled=False",
-    ]
-    if os.geteuid() == 0:
-        args.append("--allow-root")
-    env = hermetic_env(tmp, NBKIT_LEARNER=servers.LEARNER)
-    url = f"http://127.0.0.1:{port}"
-    server = servers.start_server(
-        "JupyterLab", args, env, url, f"/api/status?token={token}", tmp / "jupyterlab.log", token=token
-    )
+    server = servers.start_lab(tmp, sys.executable, root=dest)
     yield server, dest
     server.stop()
 
