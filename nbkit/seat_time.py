@@ -19,7 +19,7 @@ import ast
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +40,14 @@ __all__ = [
     "round_up",
     "count_words",
     "TIME_LINE",
+    "INTERVIEW_FILE",
     "GENERATED",
 ]
 
 #: How a line of a notebook's first cell that states its time starts (``nbkit nav`` rewrites it).
 TIME_LINE = "**Time:**"
+#: The interview file of a course folder (``nbkit new-course``): notebooks beside it read its paragraphs.
+INTERVIEW_FILE = "interview.txt"
 #: How a cell written by an nbkit command starts (e.g. the navigation cell); such cells are not timed.
 GENERATED = "<!-- nbkit:"
 
@@ -177,29 +180,59 @@ def _read(source) -> tuple[Any, str]:
 
 
 @cache
-def _paragraph_words() -> dict[int, int]:
+def _bundled_words() -> dict[int, int]:
     from .interview import load_interview
 
-    p = load_interview().paragraphs
+    return _words_by_paragraph(load_interview())
+
+
+@lru_cache(maxsize=32)
+def _course_words(path: str, mtime_ns: int, size: int) -> dict[int, int]:
+    """Words by paragraph of a course's ``interview.txt``; the key's mtime and size reload an edited file."""
+    from .course import load_interview  # nbkit.load_interview, as the course's notebooks load it
+
+    return _words_by_paragraph(load_interview(path))
+
+
+def _words_by_paragraph(iv) -> dict[int, int]:
+    p = iv.paragraphs
     return dict(zip(p["paragraph_id"].astype(int), p["n_words"].astype(int)))
 
 
-def _reads(nb, path: str) -> list[int]:
-    reads = nb.metadata.get("nbkit", {}).get("reads", [])
-    words = _paragraph_words()
+def _interview_of(folder: Path) -> Path | None:
+    """The interview a notebook in ``folder`` reads: its ``interview.txt`` (a course written by
+    ``nbkit new-course``), or None for the bundled interview."""
+    path = folder / INTERVIEW_FILE
+    return path if path.is_file() else None
+
+
+def _paragraph_words(interview: Path | None = None) -> dict[int, int]:
+    """Words by paragraph id of ``interview`` (a file), or of the bundled interview."""
+    if interview is None:
+        return _bundled_words()
+    stat = interview.stat()
+    return _course_words(str(interview.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def _reads(reads, path: str, interview: Path | None) -> tuple[list[int], dict[int, int]]:
+    """The checked reads list and the words by paragraph of the interview they name."""
     if not isinstance(reads, list):
         raise NotebookContentError(
             path, None, f"nbkit.reads must be a list of paragraph ids, e.g. [6, 7, 8]; found {reads!r}."
         )
+    if not reads:
+        return reads, {}  # nothing to time: the interview is not loaded
+    words = _paragraph_words(interview)
+    where = "the interview" if interview is None else f"the course's interview, {interview}"
     for pid in reads:
         if isinstance(pid, bool) or not isinstance(pid, int) or pid not in words:
             raise NotebookContentError(
                 path,
                 None,
-                f"nbkit.reads names {pid!r}, which is not a paragraph of the interview "
-                f"(paragraphs 1–{max(words)}). Correct the list in the notebook's metadata.",
+                f"nbkit.reads names {pid!r}, which is not a paragraph of {where} "
+                f"(paragraphs {min(words)}–{max(words)}). Correct the list in the notebook's metadata.",
             )
-    return reads
+    return reads, words
 
 
 def _dotted(node) -> str:
@@ -282,8 +315,11 @@ def _code_parts(code: str, path: str, index: int, cell_id: str | None, folder: P
 def notebook_time(source, reads: list[int] | None = None, folder: str | Path | None = None) -> NotebookTime:
     """The seat time of a notebook (a path or an nbformat notebook), by the model of docs/seat-time.md.
 
-    ``reads``: the paragraphs learners read (default: the notebook's metadata ``nbkit.reads``).
-    ``folder``: where the bank files of ``quiz.show_item`` calls are (default: the notebook's folder).
+    ``reads``: the paragraphs learners read (default: the notebook's metadata ``nbkit.reads``), timed by
+    their words in ``folder``'s ``interview.txt`` when there is one (a course of ``nbkit new-course``),
+    else in the bundled interview.
+    ``folder``: where the bank files of ``quiz.show_item`` calls and ``interview.txt`` are (default: the
+    notebook's folder).
     """
     nb, path = _read(source)
     base = Path(folder) if folder is not None else Path(path).parent if path != "<notebook>" else Path.cwd()
@@ -302,7 +338,9 @@ def notebook_time(source, reads: list[int] | None = None, folder: str | Path | N
         section = open_sections[-1][1] if open_sections else ""
         rows.append((cell, section, optional_level is not None, kind, detail, float(minutes), open_sections.copy()))
 
-    reads = _reads(nb, path) if reads is None else reads
+    if reads is None:
+        reads = nb.metadata.get("nbkit", {}).get("reads", [])
+    reads, words_of = _reads(reads, path, _interview_of(base))
     for index, cell in enumerate(nb.cells):
         text = cell.source
         if cell.cell_type == "code":
@@ -342,7 +380,7 @@ def notebook_time(source, reads: list[int] | None = None, folder: str | Path | N
             prose.append(line)
         flush(index, prose)
     if reads:  # read with the first cell, which asks for it (its **First:** line)
-        words = sum(_paragraph_words()[p] for p in reads)
+        words = sum(words_of[p] for p in reads)
         first = next((row for row in rows if row[0] == 0), None)
         title = first[6] if first else []
         rows.insert(

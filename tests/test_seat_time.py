@@ -14,6 +14,7 @@ from nbkit.seat_time import NotebookContentError, notebook_time, rates, round_up
 from .conftest import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
+ANOTHER = ROOT / "tests" / "data" / "another_interview.txt"  # 16 paragraphs; 3, 4 and 5 have 76 + 60 + 51 words
 COURSE = course_notebooks(NOTEBOOKS)
 
 
@@ -191,6 +192,39 @@ def test_reads_that_are_not_paragraphs(reads):
         f"<notebook>, metadata: nbkit.reads names {reads[0]!r}, which is not a paragraph of the interview "
         "(paragraphs 1–21). Correct the list in the notebook's metadata."
     )
+
+
+def test_reads_are_timed_in_the_interview_beside_the_notebook(tmp_path):
+    # a course folder of nbkit new-course: interview.txt beside the notebook; paragraphs 3–5 of that text have
+    # 187 words (wc -w agrees), those of the bundled interview 236
+    shutil.copyfile(ANOTHER, tmp_path / "interview.txt")
+    path = tmp_path / "01-q.ipynb"
+    nbformat.write(small_notebook(reads=(3, 4, 5)), path)
+    first = notebook_time(path).parts.iloc[0]
+    assert (first["kind"], first["detail"]) == ("interview", "paragraphs 3, 4, 5: 187 words")
+    assert first["minutes"] == pytest.approx(187 / 150)
+    assert notebook_time(small_notebook(reads=(3, 4, 5))).parts.iloc[0]["detail"] == "paragraphs 3, 4, 5: 236 words"
+    assert (
+        notebook_time(small_notebook(reads=(3,)), folder=tmp_path).parts.iloc[0]["detail"] == "paragraphs 3: 76 words"
+    )
+
+
+def test_reads_outside_the_course_interview_name_its_file_and_range(tmp_path):
+    shutil.copyfile(ANOTHER, tmp_path / "interview.txt")
+    path = tmp_path / "01-q.ipynb"
+    nbformat.write(small_notebook(reads=(3, 17)), path)  # 17 is a paragraph of the bundled interview, not of this one
+    notebook_time(small_notebook(reads=(3, 17)))
+    with pytest.raises(NotebookContentError) as err:
+        notebook_time(path)
+    assert str(err.value) == (
+        f"01-q.ipynb, metadata: nbkit.reads names 17, which is not a paragraph of the course's interview, "
+        f"{tmp_path / 'interview.txt'} (paragraphs 1–16). Correct the list in the notebook's metadata."
+    )
+    lines = ANOTHER.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "interview.txt").write_text("".join(lines[:5]), encoding="utf-8")  # edited: read again
+    nbformat.write(small_notebook(reads=(6,)), path)
+    with pytest.raises(NotebookContentError, match=r"names 6, which .* \(paragraphs 1–5\)"):
+        notebook_time(path)
 
 
 def test_reads_must_be_a_list():

@@ -201,6 +201,7 @@ def question_context(iv, q: int, who: Speaker, stem: str, items: list[dict], fol
         "title": question_title(iv, q, who),
         "who": who,
         "span": _span(pids),
+        "reads": pids,  # what the **First:** line asks to read (the span); the question itself is quoted in the notebook
         "ask_sentence": "" if is_question(subject) else f"The question is about {subject}.",
         "question_pid": int(row["paragraph_id"]),
         "question_text": " ".join(str(row["text"]).split()),
@@ -253,6 +254,7 @@ def overview_context(iv, who: Speaker, stems: dict, titles: dict, items: list[di
     counted = _and([_counted(k, kinds[k]) for k in ("hedge", "booster", "estimative") if kinds.get(k)])
     return {
         "title": f"The interview with {who.first()}, as data" if who.known else "The interview, as data",
+        "reads": [],  # its **First:** line asks for no reading: it quotes the questions and shows the frames
         "n_questions": len(iv.questions),
         "card_sentence": card + ".",
         "card_warnings": field("card_warnings") or "",
@@ -272,7 +274,9 @@ def overview_context(iv, who: Speaker, stems: dict, titles: dict, items: list[di
 # -- writing ---------------------------------------------------------------------------------------------
 
 
-def _notebook(cells: list[tuple[str, str]], stem: str):
+def _notebook(cells: list[tuple[str, str]], stem: str, reads: list[int]):
+    """The notebook of ``cells``; ``reads``: the paragraphs of ``interview.txt`` it asks learners to read
+    (metadata ``nbkit.reads``, timed by the seat-time model)."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -280,6 +284,7 @@ def _notebook(cells: list[tuple[str, str]], stem: str):
         metadata={
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
+            "nbkit": {"reads": reads},
         }
     )
     for n, (kind, src) in enumerate(cells, start=1):
@@ -337,17 +342,19 @@ def write_course(interview_path: Path, dest: Path, seed: int = 0, claims: bool =
     for q, stem in stems.items():
         items = plan[stem]
         if q is None:
-            cells = render_cells("overview.ipynb.j2", **overview_context(iv, who, stems, titles, items, dest))
-            title = f"Overview: {overview_context(iv, who, stems, titles, items, dest)['title']}"
+            context = overview_context(iv, who, stems, titles, items, dest)
+            cells = render_cells("overview.ipynb.j2", **context)
+            title = f"Overview: {context['title']}"
         else:
-            cells = render_cells("question.ipynb.j2", **question_context(iv, q, who, stem, items, dest))
+            context = question_context(iv, q, who, stem, items, dest)
+            cells = render_cells("question.ipynb.j2", **context)
             title = titles[q]
         if items:
             bank = dest / "quizzes" / f"{stem}.yaml"
             write_bank(bank, stem, title, items, iv)
             written.append(bank)
         path = dest / f"{stem}.ipynb"
-        _write_text(path, nbformat.writes(_notebook(cells, stem)))
+        _write_text(path, nbformat.writes(_notebook(cells, stem, context["reads"])))
         written.append(path)
     sync_notebooks(dest)  # navigation links and **Time:** lines, as `nbkit nav` writes them
     return written
