@@ -202,6 +202,48 @@ def test_navigation_and_times_are_current(kowalski):
     )
 
 
+def test_notebooks_time_the_paragraphs_they_ask_to_read(kowalski):
+    from nbkit.seat_time import notebook_time
+
+    _, dest, _ = kowalski
+    reads = {p.name: json.loads(p.read_text(encoding="utf-8"))["metadata"]["nbkit"]["reads"] for p in _notebooks(dest)}
+    assert reads == dict(zip(KOWALSKI, [[], [3, 4, 5], [7, 8, 9], [11, 12], [14, 15, 16]]))
+    q1 = dest / KOWALSKI[1]
+    head = _cells(q1, "markdown")[0].splitlines()
+    assert "**First:** run the cell below (Shift+Enter), then read paragraphs 3–5 of `interview.txt`." in head
+    # the words the model counts: n_words of nbkit.load_interview(the course's interview.txt); wc -w agrees
+    words = load_interview(dest / "interview.txt").paragraphs.set_index("paragraph_id")["n_words"]
+    assert words.loc[[3, 4, 5]].tolist() == [76, 60, 51]
+    t = notebook_time(q1)
+    reading = t.parts[t.parts["kind"] == "interview"]
+    assert reading[["cell", "detail"]].values.tolist() == [[0, "paragraphs 3, 4, 5: 187 words"]]
+    assert reading["minutes"].tolist() == [pytest.approx(187 / 150)]  # the bundled course's 150 words a minute
+    assert "**Time:** about 25 minutes; core path about 25 minutes (sections marked “(optional)” are extra)." in head
+    unread = notebook_time(q1, reads=[])
+    assert (unread.total, unread.core) == (25, 20)  # the time stated before the reading was counted
+    times = {p.name: (notebook_time(p).total, notebook_time(p).core) for p in _notebooks(dest)}
+    assert times == dict(zip(KOWALSKI, [(20, 20), (25, 25), (25, 25), (25, 20), (25, 25)]))
+
+
+def test_a_reads_id_outside_the_course_interview_names_it(kowalski, tmp_path):
+    import shutil
+
+    import nbformat
+
+    course = tmp_path / "course"
+    shutil.copytree(kowalski[1], course)
+    path = course / KOWALSKI[2]
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["nbkit"]["reads"] = [7, 8, 17]  # 17: a paragraph of the bundled interview, not of this one
+    nbformat.write(nb, path)
+    r = nbkit("nav", "--check", course)
+    assert r.returncode == 1
+    assert (
+        "nbkit.reads names 17, which is not a paragraph of the course's interview, "
+        f"{course / 'interview.txt'} (paragraphs 1–16). Correct the list in the notebook's metadata."
+    ) in r.stderr
+
+
 def test_generated_items_cover_types_and_levels(kowalski, synthetic):
     from nbkit.commands.new_course.plan import generator
 
