@@ -34,7 +34,7 @@ REQUIRED = os.environ.get("NBKIT_E2E_REQUIRED") == "1" or os.environ.get("CI") =
 READY_TIMEOUT = 240  # 5 servers starting at once on 2 shared cores (the hub's own timeout is 120 s each)
 ANSWER = (
     "q = nbkit.quiz.view('00-start-here', 'who-is-interviewed').widget\n"
-    "q.inputs.label = 'Rachel Minyoung Lee'\n"
+    "q.inputs.label = 'A conversation with Lee'\n"
     "q.submit.click()\n"
     "import re\n"
     "print(re.sub('<[^>]+>', '', q.feedback.value).strip().splitlines()[0])\n"
@@ -322,7 +322,9 @@ def test_collect_writes_the_class_table_of_five_learners(hub, tmp_path):
         rows = [
             (r["learner"], r["notebook"], r["item"], r["attempt"], r["answer"], r["correct"]) for r in csv.DictReader(f)
         ]
-    assert rows == [(n, "00-start-here", "who-is-interviewed", "1", "Rachel Minyoung Lee", "True") for n in hub.names]
+    assert rows == [
+        (n, "00-start-here", "who-is-interviewed", "1", "A conversation with Lee", "True") for n in hub.names
+    ]
     with (out / "class-summary.csv").open(encoding="utf-8") as f:
         summary = list(csv.DictReader(f))
     assert [(r["notebook"], r["item"]) for r in summary] == [("00-start-here", "who-is-interviewed")]

@@ -75,15 +75,28 @@ def test_00_card_gives_the_series_purpose(interview):
         "question-order",
     ]
     audience = bank.item("series-audience")
-    assert [a["answer"] for a in audience.data["answers"] if a["correct"]] == ["Readers following U.S. Asia policy"]
+    assert audience.question.startswith("Paragraph 1 says the series is written for readers of U.S. Asia policy.")
+    key = [a["answer"] for a in audience.data["answers"] if a["correct"]]
+    assert key == ["Subject-matter experts, policy practitioners, and strategic thinkers"]
+    assert (
+        key[0].lower() in intro
+    )  # the key is paragraph 1's own words, which general knowledge of the series does not give
 
 
-def test_00_who_is_interviewed_has_plausible_distractors():
-    """00-7: the interviewer and the 38 North editors, not Putin and Kim."""
+def test_00_who_is_interviewed_has_plausible_distractors(interview):
+    """00-7, blind test 2026-12-02: the key is paragraph 1's own word for the text, not who answers (which the
+    series' title gives away); the distractors are other words for a Q&A, among them the course's own ("interview")."""
     item = load_bank("00-start-here").item("who-is-interviewed")
     options = [a["answer"] for a in item.data["answers"]]
-    assert options == ["Rachel Minyoung Lee", "Mercy Kuo", "The 38 North editors", "The Diplomat’s editors"]
-    assert max(options, key=len) != "Rachel Minyoung Lee"
+    assert options == [
+        "An interview with Lee",
+        "A conversation with Lee",
+        "A questionnaire for Lee",
+        "An exchange with Lee",
+    ]
+    assert [a["answer"] for a in item.data["answers"] if a["correct"]] == ["A conversation with Lee"]
+    intro = interview.paragraphs.loc[interview.paragraphs["paragraph_id"] == 1, "text"].item()
+    assert "This conversation with Rachel Minyoung Lee" in intro and " interview" not in intro
 
 
 def test_00_citation_rule_covers_questions_introduction_and_brackets():

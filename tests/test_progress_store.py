@@ -67,12 +67,12 @@ def test_empty_store_is_an_empty_frame():
 
 @pytest.mark.parametrize("suffix", ["csv", "json"])
 def test_export_for_hand_in(tmp_path, suffix):
-    record_answer("01-the-interview-as-data", "paragraph-count", "21", True, 1)
+    record_answer("01-the-interview-as-data", "paragraph-count", "1", True, 1)
     out = export(tmp_path / f"hand-in.{suffix}")
     back = nbkit.quiz.load_class_results(out)
     assert back.columns.tolist() == COLUMNS
     assert back[["learner", "item", "attempt", "answer", "correct"]].values.tolist() == [
-        ["ada", "paragraph-count", 1, "21", True]
+        ["ada", "paragraph-count", 1, "1", True]
     ]
 
 

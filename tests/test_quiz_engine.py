@@ -47,7 +47,7 @@ def test_normalize_folds_case_spacing_and_curly_quotes():
 def test_check_shapes_and_texts():
     who = get_item("00-start-here", "who-is-interviewed")
     r = check(who, 3)
-    assert (r.status, r.correct, r.answer) == ("incorrect", False, "The Diplomat’s editors")
+    assert (r.status, r.correct, r.answer) == ("incorrect", False, "An exchange with Lee")
     assert check(who, None).status == "incomplete"
     roles = get_item("01-the-interview-as-data", "roles")
     labels = [p["label"] for p in roles.data["pairs"]]
@@ -73,16 +73,16 @@ def test_feedback_text():
 
 
 def test_no_kernel_display_text_choice():
-    """Printed options come in one fixed shuffled order (the bank lists the key first here)."""
+    """Printed options come in one fixed shuffled order (not the bank's order, which lists the key second here)."""
     bundle = view("00-start-here", "who-is-interviewed")._repr_mimebundle_()
     assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"] == (
         "Quiz 00-start-here/who-is-interviewed (choose one)\n"
-        "Whose analysis do the answers in this interview give?\n"
-        "( ) Mercy Kuo\n"
-        "( ) Rachel Minyoung Lee\n"
-        "( ) The 38 North editors\n"
-        "( ) The Diplomat’s editors\n"
+        "Paragraph 1 introduces the text that follows: Kuo’s questions and Lee’s answers. What does it call that text?\n"
+        "( ) A conversation with Lee\n"
+        "( ) An interview with Lee\n"
+        "( ) A questionnaire for Lee\n"
+        "( ) An exchange with Lee\n"
         "Open this notebook in Jupyter to answer and get feedback."
     )
 
@@ -98,7 +98,7 @@ def test_no_kernel_display_text_ordering_gives_no_order_away():
         "- Are the relations transactional or strategic?\n"
         "- Implications for the China-U.S. competition in Northeast Asia\n"
         "- Pyongyang’s calculus in moving closer to Moscow\n"
-        "- What the two are signaling to Washington and Beijing\n"
+        "- The two countries’ signals to Washington and Beijing\n"
         "Open this notebook in Jupyter to answer and get feedback."
     )
     assert display_order(item) != [a["answer"] for a in item.data["answers"]]

@@ -64,22 +64,22 @@ def test_dom_classes_are_deterministic():
 
 def test_multiple_choice_wrong_then_right_counts_attempts(store):
     w = view("00-start-here", "who-is-interviewed").widget
-    answer(w, 1)  # Mercy Kuo
-    interviewer = (
-        "Mercy Kuo is the interviewer: paragraph 1 calls her “The Diplomat author” who engages experts. "
-        "She asks the questions; she does not answer them."
+    answer(w, 0)  # An interview with Lee
+    interview = (
+        "That is the course’s word for the text, not paragraph 1’s: paragraph 1 says “This conversation with "
+        "Rachel Minyoung Lee”. Whichever word you use, Kuo asks and Lee answers."
     )
-    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [interviewer], WHO)
-    answer(w, 0)
+    assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [interview], WHO)
+    answer(w, 1)
     interviewee = (
-        "Yes: paragraph 1 introduces the conversation “with Rachel Minyoung Lee”, a senior fellow at the "
-        "Stimson Center’s Korea Program and 38 North; every answer is hers."
+        "Yes: paragraph 1 says “This conversation with Rachel Minyoung Lee” and places it in the series. Kuo asks "
+        "the questions; Lee, “a senior fellow for the Stimson Center’s Korea Program and 38 North”, gives every answer."
     )
     assert w.feedback.value == expected("correct", "Correct. Attempt 2.", [interviewee], WHO)
     df = nbkit.progress()
     assert df[["learner", "notebook", "item", "attempt", "answer", "correct"]].values.tolist() == [
-        ["ada", "00-start-here", "who-is-interviewed", 1, "Mercy Kuo", False],
-        ["ada", "00-start-here", "who-is-interviewed", 2, "Rachel Minyoung Lee", True],
+        ["ada", "00-start-here", "who-is-interviewed", 1, "An interview with Lee", False],
+        ["ada", "00-start-here", "who-is-interviewed", 2, "A conversation with Lee", True],
     ]
 
 
@@ -99,14 +99,17 @@ def test_true_false():
     assert w.inputs.options == (("True", 0), ("False", 1))
     answer(w, 1)
     right = (
-        "Right: paragraph 14 is the interviewer’s question (“what are Pyongyang and Moscow signaling to Washington "
-        "and Beijing?”), so cite it as “(Kuo, para. 14)”. The answers are “(Lee, para. N)” and the introduction "
+        "Right: “(Kuo, para. 14)” is correct, since paragraph 14 is the interviewer’s question (“what are Pyongyang "
+        "and Moscow signaling to Washington and Beijing?”), but it has no instruction verb: it opens “In "
+        "strengthening North Korea-Russia cooperation”. The answers are cited “(Lee, para. N)” and the introduction "
         "“(para. 1)”."
     )
     why = Why(
         "Cite whose words they are: answers “(Lee, para. N)”, question lines “(Kuo, para. N)”, the introduction "
-        "“(para. 1)”.",
-        "what are Pyongyang and Moscow signaling to Washington and Beijing?",
+        "“(para. 1)”. To tell a question line from an answer, read it: four of the five give an instruction "
+        "(Explain, Examine, Analyze, Assess); paragraph 14 asks a direct question.",
+        "In strengthening North Korea-Russia cooperation, what are Pyongyang and Moscow signaling to Washington and "
+        "Beijing?",
         14,
     )
     assert w.feedback.value == expected("correct", "Correct. Attempt 1.", [right], why)
@@ -203,7 +206,7 @@ ORDER = [
     "Are the relations transactional or strategic?",
     "Pyongyang’s calculus in moving closer to Moscow",
     "Moscow’s agenda in seeking North Korea’s support",
-    "What the two are signaling to Washington and Beijing",
+    "The two countries’ signals to Washington and Beijing",
     "Implications for the China-U.S. competition in Northeast Asia",
 ]
 
@@ -353,7 +356,7 @@ def test_instructor_mode_adds_show_answer(monkeypatch):
     assert w.answer.value == (
         '<p class="nbkit-answer"><strong>Answer:</strong> Are the relations transactional or '
         "strategic? &gt; Pyongyang’s calculus in moving closer to Moscow &gt; Moscow’s agenda in "
-        "seeking North Korea’s support &gt; What the two are signaling to Washington and Beijing "
+        "seeking North Korea’s support &gt; The two countries’ signals to Washington and Beijing "
         "&gt; Implications for the China-U.S. competition in Northeast Asia</p>"
     )
     monkeypatch.delenv("NBKIT_INSTRUCTOR")
@@ -365,7 +368,7 @@ def test_unsaved_answer_is_reported_not_raised(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("NBKIT_PROGRESS", str(blocker / "progress.json"))
     w = view("00-start-here", "who-is-interviewed").widget
-    w.inputs.value = 0
+    w.inputs.value = 1
     with pytest.warns(RuntimeWarning, match="Cannot read the progress file"):
         w.submit.click()
     assert "<p><strong>Correct. Attempt 1.</strong></p>" in w.feedback.value
