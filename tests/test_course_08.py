@@ -176,7 +176,10 @@ def test_review_items_do_not_answer_the_items_they_review(bank):
     shown = " ".join(_shown(item) for item in bank.items)
     for phrase in ("an opportunity to hedge", "seems in part to be targeting China", "other cards to play"):
         assert phrase not in shown, phrase
-    assert _key(bank.item("review-final-sentence")) == "That the security dynamic in the region is already complex and volatile"
+    assert (
+        _key(bank.item("review-final-sentence"))
+        == "That the security dynamic in the region is already complex and volatile"
+    )
 
 
 def test_notebook_has_a_motion_roles_and_an_optional_review(notebook):
