@@ -149,6 +149,11 @@ def test_03_items_reworked():
     assert key_is_not_longest(bank.item("two-angles"))
     belarus = str(bank.item("para9-belarus-exchanges").data)
     assert "new security structure" in belarus and "bloc" not in belarus
+    # blind test 2026-12-02: the true/false compares two hedges of paragraph 9 ("appears" both times), so it is True
+    tf = bank.item("para9-belarus-exchanges")
+    assert [a["answer"] for a in tf.data["answers"] if a["correct"]] == ["True"]
+    assert "same caution" in tf.question and "appear" not in tf.question
+    assert "appears" not in bank.item("whose-words").data["pairs"][0]["label"]  # the label no longer names the hedge
     order = bank.item("answer-order").data["answers"]
     paragraphs = [int(re.search(r"paragraph (\d+)", a["feedback"]).group(1)) for a in order]
     assert paragraphs == [9, 9, 3, 8]  # time order, neither the text's order nor its reverse

@@ -153,8 +153,33 @@ def test_fixed_wordings(bank):
     assert "The second reason, the Cold War playbook, is answered only indirectly" in reply  # agreed with 02
     assert "seems to have renounced" in reply and "E26" in reply and "V12" in reply
     belarus = bank.item("review-belarus").data
-    assert belarus["question"].startswith("Question 2 (paragraph 9): how firmly")  # 08-11
-    assert "North Korea’s and Russia’s" in belarus["question"]
+    assert belarus["question"].startswith("Question 2 (paragraph 9): Lee ends the paragraph with")
+    assert _key(bank.item("review-belarus")) == "The security structure Pyongyang said it would build with Moscow"
+
+
+def _key(item) -> str:
+    return next(a["answer"] for a in item.data["answers"] if a.get("correct"))
+
+
+def _shown(item) -> str:
+    """What a learner sees before answering: the question and the options."""
+    return " ".join([item.question] + [a["answer"] for a in item.data.get("answers", []) if "answer" in a])
+
+
+def test_review_items_do_not_answer_the_items_they_review(bank):
+    # blind test 2026-12-02: 08's reviews shared their keys with 03's items, and two stems quoted other items' keys
+    nb03 = load_bank("03-pyongyangs-calculus")
+    assert _key(bank.item("review-two-angles")) != _key(nb03.item("two-angles"))
+    assert bank.item("review-two-angles").data["evidence"]["paragraph_id"] == 9  # the second angle, not paragraph 7
+    assert "bigger player" not in _shown(bank.item("review-two-angles"))
+    assert "appear" not in _shown(bank.item("review-belarus"))  # 03's true/false asks about that hedge
+    shown = " ".join(_shown(item) for item in bank.items)
+    for phrase in ("an opportunity to hedge", "seems in part to be targeting China", "other cards to play"):
+        assert phrase not in shown, phrase
+    assert (
+        _key(bank.item("review-final-sentence"))
+        == "That the security dynamic in the region is already complex and volatile"
+    )
 
 
 def test_notebook_has_a_motion_roles_and_an_optional_review(notebook):
