@@ -204,8 +204,10 @@ def test_treaty_and_objective_items_need_the_text(interview, bank):
         in (treaty.loc[3, "treaty_says"])
     )
     assert all(a["answer"].startswith("To coordinate positions and agree on ") for a in article3["answers"])
-    # Article 4: the statement is about Lee's reading (one way), which the wording (both ways) does not settle
-    assert key("article-4-who-is-bound") == "False"
+    # Article 4: the statement is about Lee's reading (one way), which the wording (both ways) does not settle;
+    # its key is True, so the course's true/false items are not all false
+    assert key("article-4-who-is-bound") == "True"
+    assert "in one direction only, from Russia to North Korea" in bank["article-4-who-is-bound"]["question"]
     assert "to North Korea" in treaty.loc[4, "quote"] and "either party" in treaty.loc[4, "treaty_says"]
     assert "Military and other assistance could be given" in bank["article-readings"]["options"]
     assert key("two-objectives") == "The opening the treaty leaves for greater Russian involvement in Northeast Asia"
