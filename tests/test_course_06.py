@@ -210,7 +210,7 @@ def test_treaty_and_objective_items_need_the_text(interview, bank):
     assert "in one direction only, from Russia to North Korea" in bank["article-4-who-is-bound"]["question"]
     assert "to North Korea" in treaty.loc[4, "quote"] and "either party" in treaty.loc[4, "treaty_says"]
     assert "Military and other assistance could be given" in bank["article-readings"]["options"]
-    assert key("two-objectives") == "The opening the treaty leaves for greater Russian involvement in Northeast Asia"
+    assert key("two-objectives") == "The opening the treaty leaves for a greater Russian role in the region"
     assert "leaves the door open for greater Russian involvement in Northeast Asia" in paragraphs[18]
     assert key("para20-pyongyang-motive") == "A way to guard against depending too heavily on China"
     assert not [a for a in bank["para20-pyongyang-motive"]["answers"] if "hedge" in a["answer"]]
