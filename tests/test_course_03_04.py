@@ -220,3 +220,34 @@ def test_04_would_benefit_from_and_quoted_name():
     item = load_bank(NB04).item("para13-operation-phrase")
     assert "North Korea’s name" not in str(item.data) and key_is_not_longest(item)
     assert "South Korean media" in " ".join(markdown(NB04))  # 04 is the one home of the media reports
+
+
+# --- 04 items after the blind test of December 2026 --------------------------------------------------------
+
+
+def key_of(item):
+    (key,) = [a["answer"] for a in item.data["answers"] if a.get("correct")]
+    return key
+
+
+def test_04_items_ask_what_the_text_does(iv):
+    """No option names what 07's named-outlets asks; one name for the war is Lee's (para. 13), one the interviewer's."""
+    bank = load_bank(NB04)
+    paragraphs = iv.paragraphs.set_index("paragraph_id")["text"]
+    units = bank.item("para12-support-units")
+    assert key_of(units) == "The deployment and the troops planned, not the need for personnel"
+    assert not [a for a in units.data["answers"] if re.search(r"outlet|named", a["answer"])]
+    attributed = paragraphs[12].split("According to South Korean media reports")[1]
+    assert "is planning to send engineering troops" in attributed and "personnel" not in attributed
+    phrase = bank.item("para13-operation-phrase")
+    assert key_of(phrase) == "an invasion of Ukraine" and key_is_not_longest(phrase)
+    assert paragraphs[13].count("invasion of Ukraine") == 2  # "Putin’s …" and "Russia’s …", in Lee's sentences
+    assert "Russia’s war against Ukraine" in paragraphs[11]  # the interviewer's wording
+    assert "full-scale invasion of Ukraine" in iv.timeline.set_index("event_id").loc["E02", "event"]
+    assert "full-scale" not in iv.source and "conflict in Ukraine" not in iv.source
+    regions = bank.item("para13-breakaway-regions")
+    assert regions.type == "multiple_choice"
+    assert key_of(regions) == "How many states recognised them, but not which or when"
+    # the match item's labels no longer quote Lee's word for the war or the whole recognition sentence
+    labels = " ".join(p["label"] for p in bank.item("evidence-or-judgement").data["pairs"])
+    assert "invasion" not in labels and "breakaway" not in labels

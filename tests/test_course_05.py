@@ -209,27 +209,32 @@ def test_quotations_are_verbatim(nb, iv):
 
 
 def test_later_events_item_uses_a_later_distractor(iv, bank):
-    """05-13: "fit", not "confirm"; keys are later events tied to C34; one distractor is later but about China."""
+    """05-13: "fit", not "confirm"; all options are later events, the keys those tied to C34 (blind test, Dec 2026)."""
     item = bank.item("later-events")
     tl = iv.timeline.set_index("event_id")
     assert "confirm part" not in item.explanation and "Fitting a claim is not confirming it" in item.explanation
+    eids = []
     for answer in item.data["answers"]:
-        (eid,) = re.findall(r"\bE\d\d\b", answer["feedback"]) or ["E07"]  # the summit's feedback names no id
+        (eid,) = re.findall(r"\bE\d\d\b", answer["feedback"])
+        eids.append(eid)
         row = tl.loc[eid]
-        if answer["correct"]:
-            assert bool(row["after_interview"]) and "C34" in row["bears_on"].split("; "), eid
-        else:
-            assert not ("C34" in row["bears_on"].split("; ") and bool(row["after_interview"])), eid
+        assert bool(row["after_interview"]), eid  # every option is later: the dates give nothing away
+        assert ("C34" in row["bears_on"].split("; ")) == answer["correct"], eid
+    assert eids == ["E29", "E28", "E19", "E26", "E27"]
     wrong = [a for a in item.data["answers"] if not a["correct"]]
-    assert "Beijing" in wrong[0]["answer"] and bool(tl.loc["E29", "after_interview"])
+    assert "Beijing" in wrong[0]["answer"]
+    # the other two distractors are North Korea-Russia events that bear on paragraph 12, not on C34
+    assert [tl.loc[e, "bears_on"] for e in ("E19", "E27")] == ["C26", "C28"]
 
 
 def test_china_conditional_is_multiple_choice_with_the_conditional_key(bank):
-    """05-5: the key is "bad for China unless …"; the key is not the longest option (issue 13's rules)."""
+    """05-5: the key is the condition on the two; the key is not the longest option (issue 13's rules)."""
     item = bank.item("para15-china-outlook")
     assert item.type == "multiple_choice"
     (key,) = [a["answer"] for a in item.data["answers"] if a["correct"]]
-    assert key == "They may be bad for China unless the two leave the status quo and its influence intact"
+    assert key == "Not all that bad for China, only if the two leave the status quo and its influence intact"
+    # every option is hedged and conditional alike, so the hedge cannot pick the key (blind test, Dec 2026)
+    assert all(a["answer"].startswith("Not all that bad for China, only if ") for a in item.data["answers"])
     for item_id in ("para15-china-outlook", "para15-treaty-scope"):
         answers = bank.item(item_id).data["answers"]
         longest = max(len(a["answer"]) for a in answers)

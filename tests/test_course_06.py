@@ -182,3 +182,37 @@ def test_one_home_each(cells):
     assert "after_interview" not in " ".join(c.source for c in cells) and "certainty_profile" not in code
     assert 'tl["bears_on"]' in code
     assert "Notebook 02 lists all the events after the interview." in " ".join(c.source for c in cells)
+
+
+def test_treaty_and_objective_items_need_the_text(interview, bank):
+    """Blind test, Dec 2026: general knowledge of the treaty, or another item, no longer gives these keys."""
+    treaty = interview.treaty_articles.set_index("article")
+    paragraphs = interview.paragraphs.set_index("paragraph_id")["text"]
+
+    def key(item_id):
+        (answer,) = [a["answer"] for a in bank[item_id]["answers"] if a["correct"]]
+        return answer
+
+    article3 = bank["article-3-wording"]
+    assert article3["type"] == "multiple_choice"
+    assert (
+        key("article-3-wording")
+        == "To coordinate positions and agree on possible practical measures to assist each other"
+    )
+    assert (
+        "coordinate their positions and agree on possible practical measures to assist each other"
+        in (treaty.loc[3, "treaty_says"])
+    )
+    assert all(a["answer"].startswith("To coordinate positions and agree on ") for a in article3["answers"])
+    # Article 4: the statement is about Lee's reading (one way), which the wording (both ways) does not settle;
+    # its key is True, so the course's true/false items are not all false
+    assert key("article-4-who-is-bound") == "True"
+    assert "in one direction only, from Russia to North Korea" in bank["article-4-who-is-bound"]["question"]
+    assert "to North Korea" in treaty.loc[4, "quote"] and "either party" in treaty.loc[4, "treaty_says"]
+    assert "Military and other assistance could be given" in bank["article-readings"]["options"]
+    assert key("two-objectives") == "The opening the treaty leaves for a greater Russian role in the region"
+    assert "leaves the door open for greater Russian involvement in Northeast Asia" in paragraphs[18]
+    assert key("para20-pyongyang-motive") == "A way to guard against depending too heavily on China"
+    assert not [a for a in bank["para20-pyongyang-motive"]["answers"] if "hedge" in a["answer"]]
+    poll = [a["answer"] for a in bank["objective-poll"]["answers"]]
+    assert poll[:2] == ["The first objective (paragraph 19)", "The second objective (paragraph 20)"]
