@@ -69,7 +69,7 @@ class NotebookContentError(NbkitError, ValueError):
     """
 
     def __init__(self, path: str | Path, cell: int | None, reason: str, cell_id: str | None = None):
-        self.path, self.cell, self.reason = str(path), cell, reason
+        self.path, self.cell, self.reason, self.cell_id = str(path), cell, reason, cell_id
         where = "metadata" if cell is None else f"cell {cell}" + (f" (id {cell_id})" if cell_id else "")
         super().__init__(f"{Path(self.path).name}, {where}: {reason}")
 

@@ -34,7 +34,7 @@ REQUIRED = os.environ.get("NBKIT_E2E_REQUIRED") == "1" or os.environ.get("CI") =
 READY_TIMEOUT = 240  # 5 servers starting at once on 2 shared cores (the hub's own timeout is 120 s each)
 ANSWER = (
     "q = nbkit.quiz.view('00-start-here', 'who-is-interviewed').widget\n"
-    "q.inputs.label = 'A conversation with Lee'\n"
+    "q.inputs.label = 'Senior fellow for the Stimson Center’s Korea Program and 38 North'\n"
     "q.submit.click()\n"
     "import re\n"
     "print(re.sub('<[^>]+>', '', q.feedback.value).strip().splitlines()[0])\n"
@@ -323,7 +323,15 @@ def test_collect_writes_the_class_table_of_five_learners(hub, tmp_path):
             (r["learner"], r["notebook"], r["item"], r["attempt"], r["answer"], r["correct"]) for r in csv.DictReader(f)
         ]
     assert rows == [
-        (n, "00-start-here", "who-is-interviewed", "1", "A conversation with Lee", "True") for n in hub.names
+        (
+            n,
+            "00-start-here",
+            "who-is-interviewed",
+            "1",
+            "Senior fellow for the Stimson Center’s Korea Program and 38 North",
+            "True",
+        )
+        for n in hub.names
     ]
     with (out / "class-summary.csv").open(encoding="utf-8") as f:
         summary = list(csv.DictReader(f))

@@ -77,10 +77,10 @@ def test_quizzes_printed(editions):
     item = bank.item("who-is-interviewed")
     assert item.question in text_l and item.question in text_t
     for option in (
-        "An interview with Lee",
-        "A conversation with Lee",
-        "A questionnaire for Lee",
-        "An exchange with Lee",
+        "Senior fellow for the Stimson Center’s East Asia Program and 38 North",
+        "Senior fellow for the Stimson Center’s Korea Program and 38 North",
+        "Senior editor for the Stimson Center’s Korea Program and 38 North",
+        "Senior fellow for the Wilson Center’s Korea Program and 38 North",
     ):
         assert f"( ) {option}" in text_l
     for shown in ("who-is-interviewed", "series-number", "series-audience", "para14-citation", "question-order"):
@@ -88,7 +88,7 @@ def test_quizzes_printed(editions):
         assert it.explanation not in text_l
         assert it.explanation in text_t
         assert f"paragraph {it.paragraph_id}: “{it.quote}”" in text_t
-    assert "Answer: A conversation with Lee" in " ".join(text_t.split())
+    assert "Answer: Senior fellow for the Stimson Center’s Korea Program and 38 North" in " ".join(text_t.split())
     # the folded solution opens in the teacher edition only
     assert "<details open" in editions["teacher"] and "<details open" not in editions["learner"]
 

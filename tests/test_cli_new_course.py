@@ -239,7 +239,7 @@ def test_a_reads_id_outside_the_course_interview_names_it(kowalski, tmp_path):
     r = nbkit("nav", "--check", course)
     assert r.returncode == 1
     assert (
-        "nbkit.reads names 17, which is not a paragraph of the course's interview, "
+        f"{KOWALSKI[2]}, metadata: nbkit.reads names 17, which is not a paragraph of the course's interview, "
         f"{course / 'interview.txt'} (paragraphs 1–16). Correct the list in the notebook's metadata."
     ) in r.stderr
 

@@ -84,19 +84,22 @@ def test_00_card_gives_the_series_purpose(interview):
 
 
 def test_00_who_is_interviewed_has_plausible_distractors(interview):
-    """00-7, blind test 2026-12-02: the key is paragraph 1's own word for the text, not who answers (which the
-    series' title gives away); the distractors are other words for a Q&A, among them the course's own ("interview")."""
+    """00-7, blind test 2026-12-02: who answers is common knowledge of the series, so the item asks for Lee's post as
+    paragraph 1 gives it; each distractor changes one word of it (program, role, institution)."""
     item = load_bank("00-start-here").item("who-is-interviewed")
     options = [a["answer"] for a in item.data["answers"]]
     assert options == [
-        "An interview with Lee",
-        "A conversation with Lee",
-        "A questionnaire for Lee",
-        "An exchange with Lee",
+        "Senior fellow for the Stimson Center’s East Asia Program and 38 North",
+        "Senior fellow for the Stimson Center’s Korea Program and 38 North",
+        "Senior editor for the Stimson Center’s Korea Program and 38 North",
+        "Senior fellow for the Wilson Center’s Korea Program and 38 North",
     ]
-    assert [a["answer"] for a in item.data["answers"] if a["correct"]] == ["A conversation with Lee"]
+    assert [a["answer"] for a in item.data["answers"] if a["correct"]] == [
+        "Senior fellow for the Stimson Center’s Korea Program and 38 North"
+    ]
     intro = interview.paragraphs.loc[interview.paragraphs["paragraph_id"] == 1, "text"].item()
-    assert "This conversation with Rachel Minyoung Lee" in intro and " interview" not in intro
+    assert "Rachel Minyoung Lee, a senior fellow for the Stimson Center’s Korea Program and 38 North" in intro
+    assert all(o.replace("Senior", "senior", 1) not in intro for o in options if o != options[1])
 
 
 def test_00_citation_rule_covers_questions_introduction_and_brackets():

@@ -181,7 +181,7 @@ def test_script_in_a_bank_shows_as_text(tmp_path, monkeypatch):
 def test_answer_strings_for_notebook_checks():
     strings = answer_strings("00-start-here")
     assert strings[:2] == [
-        "A conversation with Lee",
+        "Senior fellow for the Stimson Center’s Korea Program and 38 North",
         "The interview gives one analyst’s view: Mercy Kuo asks, "
         "Rachel Minyoung Lee answers. So write “Lee argues…”, not “the article proves…”.",
     ]

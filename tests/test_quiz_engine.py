@@ -47,7 +47,11 @@ def test_normalize_folds_case_spacing_and_curly_quotes():
 def test_check_shapes_and_texts():
     who = get_item("00-start-here", "who-is-interviewed")
     r = check(who, 3)
-    assert (r.status, r.correct, r.answer) == ("incorrect", False, "An exchange with Lee")
+    assert (r.status, r.correct, r.answer) == (
+        "incorrect",
+        False,
+        "Senior fellow for the Wilson Center’s Korea Program and 38 North",
+    )
     assert check(who, None).status == "incomplete"
     roles = get_item("01-the-interview-as-data", "roles")
     labels = [p["label"] for p in roles.data["pairs"]]
@@ -78,11 +82,11 @@ def test_no_kernel_display_text_choice():
     assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"] == (
         "Quiz 00-start-here/who-is-interviewed (choose one)\n"
-        "Paragraph 1 introduces the text that follows: Kuo’s questions and Lee’s answers. What does it call that text?\n"
-        "( ) A conversation with Lee\n"
-        "( ) An interview with Lee\n"
-        "( ) A questionnaire for Lee\n"
-        "( ) An exchange with Lee\n"
+        "Kuo asks the questions and Lee gives every answer. How does paragraph 1 describe Lee’s post?\n"
+        "( ) Senior fellow for the Stimson Center’s Korea Program and 38 North\n"
+        "( ) Senior fellow for the Stimson Center’s East Asia Program and 38 North\n"
+        "( ) Senior editor for the Stimson Center’s Korea Program and 38 North\n"
+        "( ) Senior fellow for the Wilson Center’s Korea Program and 38 North\n"
         "Open this notebook in Jupyter to answer and get feedback."
     )
 

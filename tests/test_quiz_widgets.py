@@ -64,22 +64,36 @@ def test_dom_classes_are_deterministic():
 
 def test_multiple_choice_wrong_then_right_counts_attempts(store):
     w = view("00-start-here", "who-is-interviewed").widget
-    answer(w, 0)  # An interview with Lee
+    answer(w, 0)  # the East Asia Program
     interview = (
-        "That is the course’s word for the text, not paragraph 1’s: paragraph 1 says “This conversation with "
-        "Rachel Minyoung Lee”. Whichever word you use, Kuo asks and Lee answers."
+        "Paragraph 1 names the program: Lee is “a senior fellow for the Stimson Center’s Korea Program and 38 North”. "
+        "Whose post it is matters: the answers are one Korea specialist’s analysis."
     )
     assert w.feedback.value == expected("incorrect", "Not quite. Attempt 1.", [interview], WHO)
     answer(w, 1)
     interviewee = (
-        "Yes: paragraph 1 says “This conversation with Rachel Minyoung Lee” and places it in the series. Kuo asks "
-        "the questions; Lee, “a senior fellow for the Stimson Center’s Korea Program and 38 North”, gives every answer."
+        "Yes: paragraph 1 introduces “This conversation with Rachel Minyoung Lee, a senior fellow for the Stimson "
+        "Center’s Korea Program and 38 North”. Kuo asks the questions; every answer is Lee’s."
     )
     assert w.feedback.value == expected("correct", "Correct. Attempt 2.", [interviewee], WHO)
     df = nbkit.progress()
     assert df[["learner", "notebook", "item", "attempt", "answer", "correct"]].values.tolist() == [
-        ["ada", "00-start-here", "who-is-interviewed", 1, "An interview with Lee", False],
-        ["ada", "00-start-here", "who-is-interviewed", 2, "A conversation with Lee", True],
+        [
+            "ada",
+            "00-start-here",
+            "who-is-interviewed",
+            1,
+            "Senior fellow for the Stimson Center’s East Asia Program and 38 North",
+            False,
+        ],
+        [
+            "ada",
+            "00-start-here",
+            "who-is-interviewed",
+            2,
+            "Senior fellow for the Stimson Center’s Korea Program and 38 North",
+            True,
+        ],
     ]
 
 

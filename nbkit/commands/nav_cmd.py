@@ -86,7 +86,10 @@ def time_cell_source(nb, path: Path) -> str:
             f"the first cell has no line starting {TIME_LINE!r}. Add one under the outcomes, e.g. "
             f"'{TIME_LINE} about 30 minutes.', and run nbkit nav: it writes the time from the notebook's content.",
         )
-    lines[at[0]] = notebook_time(nb, folder=Path(path).parent).time_line()
+    try:
+        lines[at[0]] = notebook_time(nb, folder=Path(path).parent).time_line()
+    except NotebookContentError as exc:  # the model saw an in-memory notebook: name the file
+        raise NotebookContentError(path, exc.cell, exc.reason, exc.cell_id) from None
     return "\n".join(lines) + ("\n" if first.endswith("\n") else "")
 
 
