@@ -308,3 +308,58 @@ def test_the_bundled_banks_pass():
     assert len(answers) == 15
     assert answers <= {it.paragraph_id for it in reading}
     assert {it.data["level"] for b in banks for it in b.items} == {"remember", "understand", "analyse", "evaluate"}
+
+
+def test_a_match_label_that_prints_a_cloze_answer_or_a_quote_is_found(tmp_path):
+    """Blind test 2026-12-02: 08's match labels quoted the phrase 04's cloze asks for ("munitions and most likely
+    personnel": a key too short to match alone) and 04's labels quoted paragraph 12's evidence."""
+    cloze = {
+        "id": "para12-wording",
+        "type": "string",
+        "purpose": "reading",
+        "question": "Paragraph 12: “continued supplies of North Korea’s munitions and _____ personnel”. Type the two words.",
+        "answers": [{"answer": "most likely", "correct": True, "feedback": "Yes (paragraph 12)."}],
+        "explanation": "See the paragraph.",
+        "evidence": {
+            "paragraph_id": 12,
+            "quote": "continued supplies of North Korea’s munitions and most likely personnel",
+        },
+        "level": "remember",
+        "tags": ["test"],
+    }
+    quoted = choice("para13-support", "What does paragraph 13 say Russia would benefit from?", PLAIN, **at(13))
+    quoted["evidence"]["quote"] = "Politically, Russia would benefit from as much diplomatic support as it can win"
+
+    def match(item_id, labels):
+        return {
+            "id": item_id,
+            "type": "match",
+            "purpose": "reading",
+            "question": "Match each piece of the interview to what it shows.",
+            "pairs": [{"label": label, "answer": "a need", "feedback": "See paragraph 12."} for label in labels],
+            "options": ["a need", "a benefit"],
+            "explanation": "See the paragraph.",
+            "evidence": {"paragraph_id": 9, "quote": QUOTES[9]},
+            "level": "understand",
+            "tags": ["test"],
+        }
+
+    leaky = match(
+        "para12-13-pieces",
+        [
+            "“continued supplies of North Korea’s munitions and most likely personnel” (paragraph 12)",
+            "“Politically, Russia would benefit from as much diplomatic support as it can win…” (paragraph 13)",
+        ],
+    )
+    doc = {"notebook": "93-labels", "title": "Labels", "items": [cloze, quoted, leaky]}
+    found = find_cues([_load(tmp_path, doc)])
+    assert sorted(zip(found["item"], found["check"], found["detail"])) == [
+        ("para12-wording", "answered-elsewhere", "93-labels/para12-13-pieces shows the key"),
+        ("para13-support", "evidence-quoted-elsewhere", "93-labels/para12-13-pieces quotes it"),
+    ]
+    fixed = match(
+        "para12-13-pieces",
+        ["North Korean munitions and, probably, personnel (paragraph 12)", "“Politically, Russia…” (paragraph 13)"],
+    )
+    doc["items"] = [cloze, quoted, fixed]
+    assert find_cues([_load(tmp_path, doc)]).query("check.str.endswith('elsewhere')").empty

@@ -80,6 +80,19 @@ def _keys(item: Item) -> list[str]:
     return []
 
 
+_BLANK = re.compile(r"_{3,}")
+
+
+def _filled(item: Item) -> list[str]:
+    """A cloze's keys in their place: two words before the blank, the key, one word after (normalised), so a
+    short key ("most likely") is caught when another item prints the phrase it completes."""
+    if item.type != String.name or not _BLANK.search(item.question):
+        return []
+    before, after = _BLANK.split(item.question, maxsplit=1)
+    head, tail = _words(before)[-2:], _words(after)[:1]
+    return [" ".join([*head, *_words(k), *tail]) for k in _keys(item) if _words(k)]
+
+
 def _verdict(item: Item) -> str:
     """The first sentence of the key's feedback, after its "Right."/"Yes:": the verdict learners see."""
     for a in _answers(item):
@@ -96,10 +109,16 @@ def _answers(item: Item) -> list[dict]:
     return [a for a in item.data.get("answers", []) if isinstance(a, dict)]
 
 
+def _shown(item: Item) -> str:
+    """What every learner sees before answering, besides the options: the stem and a match item's labels."""
+    labels = [str(p.get("label", "")) for p in item.data.get("pairs", []) if isinstance(p, dict)]
+    return " ".join([item.question, *labels])
+
+
 def _told(item: Item) -> str:
-    """What an item tells every learner who answers it: its stem, its keyed answers with their feedback, and its
-    explanation (a distractor's feedback shows only to those who pick it)."""
-    parts = [item.question, item.explanation]
+    """What an item tells every learner who answers it: its stem and labels, its keyed answers with their feedback,
+    and its explanation (a distractor's feedback shows only to those who pick it)."""
+    parts = [_shown(item), item.explanation]
     for a in _answers(item):
         if a.get("correct"):
             parts += [a.get("answer", ""), a.get("feedback", "")]
@@ -193,7 +212,7 @@ def _course_cues(rows: list, banks: list[Bank]) -> None:
         stems.setdefault(stem, (bank, item))
         if item.type in UNSCORED_TYPES:
             continue
-        keys = [_norm(k) for k in _keys(item) if len(_norm(k)) >= _TOLD_MIN]
+        keys = [_norm(k) for k in _keys(item) if len(_norm(k)) >= _TOLD_MIN] + _filled(item)
         quote = _norm(item.quote)
         for other_bank, other in everything:
             if other is item:
@@ -204,7 +223,7 @@ def _course_cues(rows: list, banks: list[Bank]) -> None:
                 _finding(rows, bank, item, "answered-elsewhere", f"{other_bank.notebook}/{other.id} shows the key")
                 break
             if len(quote) >= 30 and quote in _norm(
-                other.question + " " + " ".join(a.get("answer", "") for a in _answers(other))
+                _shown(other) + " " + " ".join(a.get("answer", "") for a in _answers(other))
             ):
                 _finding(rows, bank, item, "evidence-quoted-elsewhere", f"{other_bank.notebook}/{other.id} quotes it")
                 break
