@@ -232,9 +232,9 @@ def test_china_conditional_is_multiple_choice_with_the_conditional_key(bank):
     item = bank.item("para15-china-outlook")
     assert item.type == "multiple_choice"
     (key,) = [a["answer"] for a in item.data["answers"] if a["correct"]]
-    assert key == "Not all that bad for China, only if the two leave the status quo and its influence intact"
+    assert key == "Perhaps not all that bad for China, only if the two leave the status quo and its influence intact"
     # every option is hedged and conditional alike, so the hedge cannot pick the key (blind test, Dec 2026)
-    assert all(a["answer"].startswith("Not all that bad for China, only if ") for a in item.data["answers"])
+    assert all(a["answer"].startswith("Perhaps not all that bad for China, only if ") for a in item.data["answers"])
     for item_id in ("para15-china-outlook", "para15-treaty-scope"):
         answers = bank.item(item_id).data["answers"]
         longest = max(len(a["answer"]) for a in answers)
