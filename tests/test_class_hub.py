@@ -292,14 +292,20 @@ def test_everything_listens_on_loopback_only(hub):
     assert {c.laddr.ip for c in listening} == {"127.0.0.1"}, listening
 
 
-def test_status_shows_every_learner_running_with_one_answer(hub):
+def class_command(hub, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """``nbkit class ARGS --state <the hub's state>`` as the teacher runs it; it must succeed."""
     done = subprocess.run(
-        [sys.executable, "-m", "nbkit", "class", "status", "--state", str(hub.state.folder)],
+        [sys.executable, "-m", "nbkit", "class", *args, "--state", str(hub.state.folder)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_status_shows_every_learner_running_with_one_answer(hub):
+    done = class_command(hub, "status", timeout=120)
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["learner", "user", "server", "last_activity", "answers", "last_answer"]
     assert [line.split()[:3] + [line.split()[4]] for line in lines[1:]] == [
@@ -310,13 +316,7 @@ def test_status_shows_every_learner_running_with_one_answer(hub):
 
 def test_collect_writes_the_class_table_of_five_learners(hub, tmp_path):
     out = tmp_path / "results"
-    done = subprocess.run(
-        [sys.executable, "-m", "nbkit", "class", "collect", "--output", str(out), "--state", str(hub.state.folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    done = class_command(hub, "collect", "--output", str(out))
     assert done.stdout.split() == [str(out / n) for n in ("class.csv", "class-summary.csv", "class-chart.html")]
     with (out / "class.csv").open(encoding="utf-8") as f:
         rows = [
@@ -350,41 +350,24 @@ VOTE = (
 
 
 def test_class_votes_shows_before_after_and_the_shift(hub, tmp_path):
-    from .conftest import POLL_OPTIONS
+    from .conftest import POLL_OPTIONS, VOTE_SHIFT
 
     t, s, b, e = POLL_OPTIONS
     votes = [(t, s), (t, s), (s, s), (e, e), (e, b)]  # (before, after) for the five learners
     for username, (before, after) in zip(hub.usernames, votes):
         assert execute(hub, username, VOTE.format(before=before, after=after)) == "3\n"
     chart = tmp_path / "votes.html"
-    done = subprocess.run(
-        [sys.executable, "-m", "nbkit", "class", "votes", "--chart", str(chart), "--state", str(hub.state.folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    done = class_command(hub, "votes", "--chart", str(chart))
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["answer", "before", "after", "change"]
-    assert [ln.split()[-3:] for ln in lines[1:5]] == [
-        ["2", "0", "-2"],
-        ["1", "3", "2"],
-        ["0", "1", "1"],
-        ["2", "1", "-1"],
-    ]
+    assert [ln.split()[-3:] for ln in lines[1:5]] == VOTE_SHIFT
     assert done.stderr.strip().splitlines()[-1] == "5 learners voted before, 5 learners voted after"
     assert lines[5] == str(chart) and chart.stat().st_size > 1000
 
 
 def test_stop_stops_every_server_and_removes_the_users(hub):
     servers = [hub_api(hub, "GET", f"/users/{u}")[1]["servers"][""]["state"]["pid"] for u in hub.usernames]
-    done = subprocess.run(
-        [sys.executable, "-m", "nbkit", "class", "stop", "--remove-users", "--state", str(hub.state.folder)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
+    done = class_command(hub, "stop", "--remove-users", timeout=180)
     assert f"hub (pid {hub.proc.pid}) stopped" in done.stderr
     assert "5 learner user(s) and their homes removed" in done.stderr
     assert hub.proc.wait(30) is not None
